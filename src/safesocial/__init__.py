@@ -1,0 +1,3 @@
+"""SafeSocial: school social networking policies as working software."""
+
+__version__ = "0.1.0"
