@@ -172,6 +172,7 @@ CONDITIONS: frozenset[str] = frozenset(
         "third_party_site",
         "acting_for_school",
         "pta_capacity",
+        "educational_purpose",
     }
 )
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CheckerConfig(AppConfig):
+    name = "safesocial.checker"
+    label = "checker"

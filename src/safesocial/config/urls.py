@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from safesocial.accounts import views as account_views
+
+urlpatterns = [
+    path("", account_views.home, name="home"),
+    path("accounts/", include("safesocial.accounts.urls")),
+    path("policies/", include("safesocial.policies.urls")),
+    path("people/", include("safesocial.people.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,45 @@
+"""Shared fixtures: schools, users with roles, the demo trust, a clock."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = Path(os.environ.get("SAFESOCIAL_SEEDS_DIR") or ROOT.parent / "shared" / "seeds")
+DEMO_DIR = ROOT / "src" / "safesocial" / "demo"
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded files go to a per-test folder; the tasks backend runs tasks at once."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {**settings.STORAGES, "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path / "media"}}}
+
+
+@pytest.fixture
+def school(db):
+    from tests.factories.people import SchoolFactory
+
+    return SchoolFactory()
+
+
+@pytest.fixture
+def make_user(db):
+    from tests.factories.accounts import user_with_roles
+
+    return user_with_roles
+
+
+@pytest.fixture
+def demo(db):
+    """The demo trust: two schools, users for every role, walsall and bitterne-park published."""
+    from safesocial.accounts.demo import load_demo
+
+    load_demo()
+    from safesocial.people.models import School
+
+    return {s.slug: s for s in School.objects.all()}
