@@ -78,6 +78,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "sites.view_register": frozenset(
         {Role.HEADTEACHER, Role.COMMUNICATIONS_MANAGER, Role.SITE_ADMINISTRATOR, Role.DSL, Role.TRUST_ADMIN, Role.LINE_MANAGER}
     ),
+    "sites.manage_all": frozenset({Role.HEADTEACHER}),
+    "sites.handle_escalations": frozenset({Role.DSL, Role.DEPUTY_DSL}),
     # cases
     "cases.handle_safeguarding": frozenset({Role.DSL, Role.DEPUTY_DSL}),
     "cases.handle_allegation": frozenset({Role.HEADTEACHER, Role.CHAIR_OF_GOVERNORS}),

@@ -27,6 +27,13 @@ ACTIONS: dict[str, str] = {
     "site.moderation_decided": "A moderator decided a post",
     "site.request_decided": "A media enquiry or external friend request was decided",
     "site.evaluated": "A closed site was evaluated",
+    "site.updated": "A draft site request was edited",
+    "site.members_changed": "A site's administrators or moderators changed",
+    "site.token_generated": "A site's moderation API token was generated",
+    "site.content_viewed": "Hidden content of a moderation item was viewed",
+    "site.content_refused": "Access to hidden content of a moderation item was refused",
+    "site.request_created": "A media enquiry or external friend request was raised",
+    "site.reminders_sent": "Site closure or moderation cover reminders were sent",
     # cases
     "case.opened": "A case was opened",
     "case.transitioned": "A case changed state",
