@@ -31,7 +31,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("SAFESOCIAL_DEBUG", True)
 TESTING = env_bool("SAFESOCIAL_TESTING", "pytest" in sys.modules)
-_DEV_KEY = "dev-only-not-secret-set-SAFESOCIAL_SECRET_KEY-in-production"  # noqa: S105
+_DEV_KEY = "dev-only-not-secret-set-SAFESOCIAL_SECRET_KEY-in-production"
 SECRET_KEY = os.environ.get("SAFESOCIAL_SECRET_KEY", _DEV_KEY)
 if not DEBUG and SECRET_KEY == _DEV_KEY:
     raise RuntimeError("SAFESOCIAL_SECRET_KEY must be set when SAFESOCIAL_DEBUG is off")

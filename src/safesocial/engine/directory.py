@@ -10,17 +10,17 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Mapping
 
 import yaml
 
 from .errors import DirectoryError
 
 PERSON_ROLES = ("pupil", "staff", "contact", "governor", "volunteer", "contractor")
-YEAR_GROUPS = ("N1", "N2", "R") + tuple(str(n) for n in range(1, 15))
+YEAR_GROUPS = ("N1", "N2", "R", *(str(n) for n in range(1, 15)))
 NOT_LEFT = date(2079, 6, 6)  # the MIS sentinel for "not left"
 # LA numbers in England and Wales fall in 201-938; outside that we warn, never reject.
 KNOWN_LA_RANGE = (201, 938)

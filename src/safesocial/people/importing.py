@@ -19,7 +19,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from safesocial.audit.services import record
-from safesocial.engine.directory import Directory, Person as DirPerson, RowProblem, load_directory, parse_directory
+from safesocial.engine.directory import Directory, RowProblem, load_directory, parse_directory
+from safesocial.engine.directory import Person as DirPerson
 from safesocial.engine.errors import DirectoryError
 
 from .models import DirectoryImport, Person, PersonLink, School
@@ -231,7 +232,8 @@ def import_for_cli(*, school_slug: str, path: str, dry_run: bool) -> int:
 
 def to_engine_directory(school: School, *, on: date | None = None) -> Directory:
     """The school's people as the engine's frozen Directory (for the checker and the connection audit)."""
-    from safesocial.engine.directory import Person as EP, Relationship, SchoolInfo
+    from safesocial.engine.directory import Person as EP
+    from safesocial.engine.directory import Relationship, SchoolInfo
 
     people = tuple(
         EP(

@@ -85,7 +85,9 @@ class Person(models.Model):
         return f"{self.preferred_forename or self.legal_forename} {self.preferred_surname or self.legal_surname}"
 
     def on_roll(self, on: date | None = None) -> bool:
-        on = on or date.today()
+        from django.utils import timezone
+
+        on = on or timezone.localdate()
         return self.role == "pupil" and (self.leaving_date is None or self.leaving_date > on)
 
 
