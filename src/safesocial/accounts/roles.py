@@ -86,6 +86,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "cases.handle_hr": frozenset({Role.HR, Role.HEADTEACHER}),
     "cases.view_reports": frozenset({Role.HEADTEACHER, Role.DSL, Role.GOVERNOR, Role.CHAIR_OF_GOVERNORS, Role.TRUST_ADMIN}),
     "cases.retention": frozenset({Role.HEADTEACHER, Role.TRUST_ADMIN}),
+    "cases.handle_escalated": frozenset({Role.CHAIR_OF_GOVERNORS, Role.TRUST_ADMIN}),
     # monitoring
     "monitoring.view_report": frozenset({Role.HEADTEACHER, Role.DSL, Role.TRUST_ADMIN, Role.GOVERNOR}),
     "monitoring.view_individuals": frozenset({Role.HEADTEACHER, Role.DSL}),
