@@ -167,3 +167,35 @@ def test_a_removed_breach_is_no_longer_outstanding(client, teacher_result, users
         client.post(f"/connections/matches/{match.pk}/removed/")
     oakfield = next(r for r in completion(user=users["head"]) if r.school.slug == "oakfield")
     assert oakfield.outstanding_breaches == 0 and oakfield.audited == 1
+
+
+def test_an_oversize_upload_still_passes_the_csrf_check_and_is_explained(users, spool, settings):
+    from django.test import Client
+
+    settings.SAFESOCIAL_MAX_EXPORT_BYTES = 10 * 1024
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(users["teacher"])
+    browser.get("/connections/")
+    token = browser.cookies["csrftoken"].value
+    big = facebook_json([f"Stranger Number{i}" for i in range(20_000)])
+    response = browser.post(
+        "/connections/",
+        {"csrfmiddlewaretoken": token, "export": SimpleUploadedFile("your_friends.json", big), "platform": "auto"},
+    )
+    assert response.status_code == 400 and "too large" in response.content.decode()
+    assert ConnectionAudit.objects.count() == 0 and list(spool.iterdir()) == []
+
+
+def test_an_upload_without_a_csrf_token_is_refused(users, spool):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(users["teacher"])
+    response = browser.post("/connections/", {"export": SimpleUploadedFile("f.json", facebook_json([PUPIL]))})
+    assert response.status_code == 403 and ConnectionAudit.objects.count() == 0
+
+
+def test_the_result_links_each_quoted_clause_to_the_policy(client, teacher_result):
+    page = client.get(f"/connections/audits/{teacher_result.pk}/").content.decode()
+    version = teacher_result.policy_version_id
+    assert f'href="/policies/{version}/#clause-7.8"' in page

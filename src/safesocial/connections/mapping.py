@@ -63,12 +63,13 @@ def quoted_clauses(version: PolicyVersion, cited: list[str]) -> list[dict[str, s
     for ref in cited:
         pack_id, _, clause_id = ref.partition(":")
         if pack_id != policy.pack.id or not policy.pack.has_clause(clause_id):
-            out.append({"ref": ref, "number": clause_id or ref, "text": "", "section": ""})
+            out.append({"ref": ref, "id": "", "number": clause_id or ref, "text": "", "section": ""})
             continue
         clause = policy.pack.clause(clause_id)
         out.append(
             {
                 "ref": ref,
+                "id": clause.id,
                 "number": clause.label or clause.id,
                 "text": policy.render(clause.text),
                 "section": policy.pack.section_title(clause.section),
