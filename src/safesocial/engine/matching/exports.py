@@ -255,7 +255,7 @@ def _read_zip(fh: BinaryIO, name: str, platform: str, limits: Limits) -> ExportR
         # A Meta Accounts Centre export may hold both Facebook and Instagram: take the larger list.
         chosen = max(platforms, key=lambda p: sum(len(x.connections) for _, x in found if x.platform == p))
     result = _result(chosen, [(f, p) for f, p in found if p.platform == chosen])
-    others = [p for p in platforms if p != chosen]
+    others = [p for p in platforms if p != chosen and any(x.connections for _, x in found if x.platform == p)]
     if others:
         extra = tuple(
             f"the ZIP also holds a {PLATFORM_TITLES[p]} connection list: audit it with --platform {p}" for p in others
@@ -779,7 +779,7 @@ def _parse_facebook_html(text: str, base: str) -> _Parsed:
     parser.feed(text)
     parser.close()
     if not parser.friends:
-        is_friends_file = base.lower().startswith(("your_friends", "friends"))
+        is_friends_file = base.lower().startswith("your_friends")  # Snapchat also has a friends.html
         if parser.instagram_links or not is_friends_file:
             raise _NotThisFormat
         return _Parsed("facebook", notes=["the HTML friends page lists no friends"])

@@ -35,6 +35,7 @@ among its exceptions; the clause is still cited, with the lift.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -67,7 +68,9 @@ DECLARATION_LABELS = {
 VERDICTS: tuple[str, ...] = ("ok", "advise", "breach")  # in rising severity
 _SEVERITY = {v: i for i, v in enumerate(VERDICTS)}
 _MODALITY_VERDICT = {**MODALITY_SEVERITY, "may": "ok"}  # the engine's severities, and may permits
-_PARENT_WORDS = ("mother", "father", "parent", "carer", "guardian", "step", "foster", "mum", "dad")
+# A relationship named as a parent or carer (a grandmother or an aunt is not, unless she has
+# parental responsibility).
+_PARENT = re.compile(r"\b(mother|father|parent|carer|guardian|mum|dad|step\w*|foster\w*)\b", re.IGNORECASE)
 _EVALUABLE = frozenset({"on_roll", "former_pupil", "under_18", "sibling_on_roll"})
 
 
@@ -142,7 +145,7 @@ def classify(person: Person, family: Family, on: date) -> Classification:
         current = [
             pupil_id
             for pupil_id, pr, relationship in links
-            if (pr or any(w in relationship.lower() for w in _PARENT_WORDS))
+            if (pr or _PARENT.search(relationship))
             and (p := family.directory.person(pupil_id)) is not None
             and p.on_roll(on)
         ]
