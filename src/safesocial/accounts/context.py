@@ -16,6 +16,8 @@ NAV: list[tuple[str, str, str | None]] = [
     ("Policies", "policies:list", None),
     ("Acknowledgements", "policies:dashboard", "policies.view_acknowledgements"),
     ("My connections", "connections:upload", None),
+    ("Declarations", "connections:queue", "connections.acknowledge_declaration"),
+    ("Connection checks", "connections:completion", "connections.view_completion"),
     ("School sites", "sites:register", None),
     ("Report a concern", "cases:report", None),
     ("Cases", "cases:list", None),

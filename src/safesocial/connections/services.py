@@ -222,6 +222,8 @@ def match_mark_removed(*, match: AuditMatch, actor: User) -> AuditMatch:
         match.status = AuditMatch.Status.REMOVED
         match.status_changed_at = timezone.now()
         match.save(update_fields=["status", "status_changed_at"])
+        record(action="connections.match_removed", actor=actor, school=match.audit.school, subject=match,
+               data={"audit": match.audit_id, "verdict": match.verdict})
     return match
 
 
