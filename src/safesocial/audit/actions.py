@@ -18,6 +18,7 @@ ACTIONS: dict[str, str] = {
     "checker.reported": "A checked post was reported",
     # connections
     "connections.audited": "A connection audit was run",
+    "connections.match_removed": "A member of staff said they removed a flagged connection",
     "connections.declared": "A relationship was declared",
     "connections.declaration_decided": "The headteacher acknowledged or declined a declaration",
     # sites
