@@ -143,3 +143,18 @@ def test_a_parent_is_judged_against_the_parents_clauses(school, make_user, clien
     assert "Checked as parent or carer" in page
     assert "Community 2025 parent-expectations.2a" in page
     assert "Social networking should not be used as a forum to raise complaints" in page
+
+
+@requires_engine
+def test_report_this_hands_over_to_the_cases_app_without_the_text(oakfield, signed_in):
+    from django.urls import NoReverseMatch, reverse
+
+    response = signed_in("teacher").post(URL, form(BIO, kind="profile"))
+    page = response.content.decode()
+    try:
+        report = reverse("cases:report")
+    except NoReverseMatch:
+        assert "Report this" not in page  # the cases app is not installed in this build
+    else:
+        assert f'href="{report}?kind=breach"' in page
+        assert "Oakfield" not in page.split(f'href="{report}')[1].split('"')[0]

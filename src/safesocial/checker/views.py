@@ -33,20 +33,17 @@ def _no_store(response: HttpResponse) -> HttpResponse:
 
 
 def _report_url(result: dict[str, Any]) -> str | None:
-    """The cases app's report page with the verdict and clauses (never the text), if it exists."""
+    """The cases app's "Report a concern" page, if it is installed, opened at the matching kind of report.
+
+    Only the kind goes in the URL: never the text, which would end up in server and browser logs.
+    """
     try:
         base = reverse("cases:report")
     except NoReverseMatch:
         return None
-    clauses = [c["ref"] for f in result["findings"] for c in f["clauses"]]
-    params = {
-        "source": "checker",
-        "school": result["school"].slug,
-        "verdict": result["verdict"],
-        "categories": ",".join(dict.fromkeys(f["category"] for f in result["findings"])),
-        "clauses": ",".join(dict.fromkeys(clauses)),
-    }
-    return f"{base}?{urlencode(params)}"
+    categories = {f["category"] for f in result["findings"]}
+    kind = "child" if result["verdict"] == "escalate" or "safeguarding_concern" in categories else "breach"
+    return f"{base}?{urlencode({'kind': kind})}"
 
 
 @login_required
