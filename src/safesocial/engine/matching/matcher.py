@@ -263,7 +263,12 @@ class Matcher:
         surnames = [rest, toks[-1]] if n > 2 else [rest]
         for alt in sorted(self.nicknames.equivalents(first)):
             for sur in surnames:
-                if self._exact(alt + sur, found, NICKNAME_FACTOR * cap, f"{via}{first} taken as a short form of {alt}"):
+                if self._exact(
+                    alt + sur,
+                    found,
+                    NICKNAME_FACTOR * cap,
+                    f"{via}{first.capitalize()} as another form of {alt.capitalize()}",
+                ):
                     break
 
     def _fuzzy(self, toks: tuple[str, ...], alts: tuple[str, ...], found: _Found, cap: float, via: str) -> None:
@@ -302,7 +307,7 @@ class Matcher:
                     confidence = _fuzzy_confidence(score) * cap
                     if fore != toks[0]:
                         confidence *= NICKNAME_FACTOR
-                    nick = f", {toks[0]} taken as {fore}" if fore != toks[0] else ""
+                    nick = f", {toks[0].capitalize()} as another form of {fore.capitalize()}" if fore != toks[0] else ""
                     for owner in owners[i]:
                         found.add(
                             owner,
