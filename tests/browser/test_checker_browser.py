@@ -58,6 +58,13 @@ def test_the_check_form_is_accessible(demo_trust, live_server, page, login):
     assert page.get_by_role("heading", name="Check before you post", level=1).is_visible()
     assert page.get_by_label("What do you want to post?").is_visible()
     assert_accessible(page, "the check form")
+    # an empty check is refused with an error summary that links to the field
+    page.get_by_role("button", name="Check it").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("alert").get_by_text("There is a problem").is_visible()
+    page.get_by_role("alert").get_by_role("link", name="What do you want to post?").click()
+    assert page.get_by_label("What do you want to post?").evaluate("el => el === document.activeElement")
+    assert_accessible(page, "the check form with an error")
 
 
 @pytest.mark.skipif(find_spec("safesocial.engine.checker") is None, reason="the post checker engine has not landed yet")

@@ -9,7 +9,28 @@ from django import forms
 from .judging import CHANNEL_LABELS, KIND_LABELS, MAX_TEXT_CHARS, ROLE_LABELS
 
 
-class CheckForm(forms.Form):
+class DescribedForm(forms.Form):
+    """Point each input's aria-describedby at the hint and error ids that includes/field.html renders."""
+
+    def _describe(self) -> None:
+        for name, field in self.fields.items():
+            if isinstance(field.widget, forms.HiddenInput | forms.RadioSelect):
+                continue
+            auto_id = self[name].auto_id
+            ids = [f"{auto_id}-hint"] if field.help_text else []
+            if self.is_bound and self._errors is not None and name in self._errors:
+                ids.append(f"{auto_id}-error")
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+            else:
+                field.widget.attrs.pop("aria-describedby", None)
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        self._describe()
+
+
+class CheckForm(DescribedForm):
     """What to check. The text is used once to judge and then discarded."""
 
     school = forms.ChoiceField(label="School", choices=(), help_text="Whose policy to check against")
@@ -54,6 +75,7 @@ class CheckForm(forms.Form):
             self.fields["role"].initial = roles[0]
         else:
             del self.fields["role"]
+        self._describe()
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"]
@@ -68,7 +90,7 @@ class CheckForm(forms.Form):
         return data
 
 
-class TokenForm(forms.Form):
+class TokenForm(DescribedForm):
     name = forms.CharField(
         label="Name for this token", max_length=100, help_text="For example the name of the tool that will use it"
     )
@@ -80,6 +102,7 @@ class TokenForm(forms.Form):
         if len(schools) == 1:
             self.fields["school"].widget = forms.HiddenInput()
             self.fields["school"].initial = schools[0].slug
+        self._describe()
 
     def clean_name(self) -> str:
         name = str(self.cleaned_data["name"]).strip()
