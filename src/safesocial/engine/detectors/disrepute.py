@@ -1,0 +1,81 @@
+"""disrepute.v1: conduct that reflects badly on the profession or the school.
+
+Drunkenness or hangovers at work, illegal drugs, sexual content, crime and dishonesty towards the
+employer. A glass of wine with dinner is not disrepute; "still drunk teaching Year 4" is.
+"""
+
+from __future__ import annotations
+
+from .base import Item, RawFinding, analyse
+from .context import SchoolContext
+from .phrases import PhraseRule, rule, run_rules
+
+NAME = "disrepute.v1"
+
+_WORK = r"\b(?:work|school|class|teaching|teach|lesson|pupils?|kids|students|year \d+|parents evening|assembly|staffroom|playground|trip|duty|monday morning|inset)\b"
+
+RULES: tuple[PhraseRule, ...] = (
+    rule(
+        r"\b(?:(?:still|so|absolutely|totally|completely|proper|well|bit) (?:drunk|pissed|wasted|hammered|smashed|battered|steaming|trollied|hungover|rough)|"
+        r"hungover|hangover|drunk|tipsy|pissed|wasted|hammered|smashed|steaming|legless|blackout drunk|"
+        r"vodka in my (?:water|coffee|bottle)|drinking (?:at|in|before|during) (?:work|school|class|lunch)|"
+        r"pint(?:s)? at lunch|gin in (?:my|the) (?:mug|flask))\b",
+        "The post describes being drunk or hungover in connection with work.",
+        score=0.85,
+        facets=("alcohol",),
+        subtype="alcohol",
+        needs=_WORK,
+        reach=120,
+        whole_text=True,
+    ),
+    rule(
+        r"\b(?:(?:got|get|getting|was|were|so|still) (?:drunk|wasted|hammered|smashed|battered|mashed|twatted|paralytic)|"
+        r"blackout drunk|threw up (?:everywhere|in)|can't remember (?:last night|anything)|downed \d+|\d+ (?:pints|shots|bottles) (?:deep|down)|"
+        r"bender|on the piss|sesh(?:ing)? (?:till|until) \d)",
+        "The post describes heavy drinking that could reflect badly on the profession.",
+        score=0.65,
+        facets=("alcohol",),
+        subtype="alcohol",
+    ),
+    rule(
+        r"\b(?:(?:smok|doing|do|did|took|taking|take|had|buy|bought|score|scored|sell|selling|on|off my face on|high on|snort\w*|rack(?:ed)? up)\w* "
+        r"(?:some |a few |a bit of |loads of |lines of |a line of |the )?(?:weed|cannabis|skunk|coke|cocaine|charlie|ket|ketamine|mdma|molly|pills|ecstasy|acid|lsd|shrooms|mushrooms|spice|speed|crack|heroin|a spliff|spliffs?|joints?|edibles?|bong|nitrous|balloons)|"
+        r"(?:stoned|baked|high as a kite|off my face|off our faces|tripping|pinging|gurning|monged)|"
+        r"(?:spliffs?|joints?|bongs?) (?:before|after|at|with)|lines? of (?:coke|charlie|ket)|my dealer)\b",
+        "The post mentions taking illegal drugs.",
+        score=0.9,
+        facets=("drugs",),
+        subtype="drugs",
+        unless=r"\b(?:drugs? (?:awareness|education|talk|workshop|lesson)|pshe|police visit|say no to|dangers of)\b",
+    ),
+    rule(
+        r"\b(?:onlyfans|only fans|my nudes|sending nudes|sexting|naked pics?|nude pics?|x ?rated|porn\w*|"
+        r"hook ?ups?|one night stand|got laid|shag\w*|sex tape|strip club|stripper|lap dance|"
+        r"(?:sexy|naughty|dirty) (?:pics?|photos?|videos?|selfies?))\b",
+        "The post has sexual content that could bring the profession into disrepute.",
+        score=0.85,
+        facets=("sexual",),
+        subtype="sexual",
+    ),
+    rule(
+        r"\b(?:pulled a sickie|pulling a sickie|throw(?:ing)? a sickie|called in sick (?:but|and|to go)|"
+        r"fake(?:d)? (?:being )?(?:ill|sick)|told (?:work|school|the head) i was (?:ill|sick)|"
+        r"nicked (?:some|a|the|stuff|pens?)|shoplift\w*|got arrested|been arrested|drink ?driv\w*|caught speeding at \d{3}|"
+        r"fiddled (?:my|the) (?:expenses|mileage)|stole (?:from|some|the))\b",
+        "The post describes dishonesty or crime that reflects badly on the profession.",
+        score=0.8,
+        facets=("dishonesty",),
+        subtype="dishonesty",
+    ),
+)
+
+
+class Disrepute:
+    name = NAME
+    categories = ("disrepute",)
+
+    def __init__(self) -> None:
+        self.rules = RULES
+
+    def detect(self, item: Item, context: SchoolContext) -> list[RawFinding]:
+        return run_rules(analyse(item.text), self.rules, category="disrepute", detector=NAME, first_only=True)
