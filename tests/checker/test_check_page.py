@@ -158,3 +158,12 @@ def test_report_this_hands_over_to_the_cases_app_without_the_text(oakfield, sign
     else:
         assert f'href="{report}?kind=breach"' in page
         assert "Oakfield" not in page.split(f'href="{report}')[1].split('"')[0]
+
+
+@requires_engine
+def test_a_parent_under_a_staff_only_policy_is_told_it_sets_them_no_rules(oakfield, signed_in):
+    # Walsall binds staff, contractors, volunteers and governors, not parents
+    page = signed_in("parent").post(URL, form("The head at Oakfield is useless.")).content.decode()
+    assert "this policy sets no rules for parents and carers" in page
+    staff_page = signed_in("teacher").post(URL, form("Lovely walk in the hills this weekend.")).content.decode()
+    assert "OK to post" in staff_page and "sets no rules" not in staff_page

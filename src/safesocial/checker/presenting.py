@@ -40,6 +40,14 @@ VERDICTS: dict[str, dict[str, str]] = {
         "advice": "Do not post it. Follow the actions below and speak to the designated safeguarding lead today.",
     },
 }
+ROLE_PLURALS = {
+    "staff": "staff",
+    "governor": "governors",
+    "volunteer": "volunteers",
+    "contractor": "contractors",
+    "parent": "parents and carers",
+    "pupil": "pupils",
+}
 SEVERITY_LABELS = {"breach": "Breach", "advise": "Advice", "escalate": "Safeguarding concern", "info": "Note"}
 CATEGORY_LABELS = {
     "pupil_identified": "A pupil could be identified",
@@ -171,7 +179,13 @@ def present(outcome: Outcome, text: str) -> dict[str, Any]:
         )
     actions = [t for t in (_action_text(a) for a in (getattr(judgement, "actions", ()) or ())) if t]
     rewrite = getattr(judgement, "rewrite", None) or ""
+    policy = outcome.loaded.policy
+    binds_role = any(
+        clause.severity is not None and clause.binds(outcome.role) for clause in getattr(policy, "clauses", ())
+    )
     return {
+        "binds_role": binds_role,
+        "role_plural": ROLE_PLURALS.get(outcome.role, outcome.role),
         "verdict": verdict,
         "verdict_info": VERDICTS.get(verdict, {"symbol": "?", "label": verdict, "headline": "", "advice": ""}),
         "findings": findings,
