@@ -44,8 +44,9 @@ def handle(h: str, platform: str = "instagram") -> Connection:
         ("Mary Kelly", "C109", "former surname"),
         ("Agnieszka Kowalska PhD", "S203", "legal name"),
         ("Mrs Siân Jenkins", "S204", "legal name"),
-        ("Shiobhan Ni Bhriain", "R001", "close to"),
-        ("Rhys Pryderch", "R007", "close to"),
+        ("Shiobhan Ni Bhriain", "R001", "one letter from"),
+        ("Rhys Pryderch", "R007", "one letter from"),
+        ("Jack Robinsno", "R013", "one letter from"),
     ],
 )
 def test_name_matches(matcher: Matcher, name: str, person_id: str, reason: str):
@@ -160,7 +161,23 @@ def test_x_account_ids_are_never_read_as_names(matcher: Matcher):
 def test_shared_first_names_do_not_confuse(matcher: Matcher):
     robinson = matcher.match(fb("Jack Robinson"))
     assert robinson is not None and robinson.person_id == "R013"
-    assert matcher.match(fb("Jack Robins")) is not None  # close surname, same forename
+    assert matcher.match(fb("Jack Robinsen")) is not None  # a typo in the surname
+    assert matcher.match(fb("Jack Robins")) is None  # another surname, not a typo
+
+
+@pytest.mark.parametrize(
+    ("name", "matches"),
+    [
+        ("Mary Clarke", False),  # Mark Clarke is a parent: four-letter names must agree exactly
+        ("Sean Byrne", True),  # Seán Byrne exactly, accents aside
+        ("Sian Byrne", False),
+        ("Ruby Patle", True),  # a swap of neighbouring letters is one edit
+        ("Rhiannon Davis", True),
+        ("Noah Williamson", False),
+    ],
+)
+def test_typos_but_not_other_names(matcher: Matcher, name: str, matches: bool):
+    assert (matcher.match(fb(name)) is not None) is matches
 
 
 def test_preferred_name_with_middle_name_beats_a_nickname_reading():

@@ -129,6 +129,8 @@ def read_export(
         path = Path(source)
         name = filename or path.name
         try:
+            if not path.exists():
+                raise ExportError(f"no such file: {path}", code="E406", where=name)
             if not path.is_file():
                 raise ExportError(f"{path} is not a file", code="E406", where=name)
             size = path.stat().st_size

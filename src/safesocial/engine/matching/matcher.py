@@ -7,9 +7,11 @@ An index is built once per directory; each connection is then matched in a few d
 2. the display name, normalised (names.fold), against every legal, preferred and former name of every
    person, allowing a middle name, surname-first order, a nickname (names.Nicknames) and a surname
    particle written or dropped ("ap Rhys", "Ó Briain");
-3. failing that, fuzzy similarity (rapidfuzz) restricted by blocking: only people who share the
-   surname exactly are compared on forename, and only people who share the forename (or a nickname
-   of it) are compared on surname, so a trust-sized directory stays fast;
+3. failing that, a typo (rapidfuzz, optimal string alignment: one edit for names up to eight
+   letters, two beyond, none for four letters or fewer) restricted by blocking: only people who
+   share the surname exactly are compared on forename, and only people who share the forename (or a
+   nickname of it) are compared on surname, in both cases starting with the same letter, so a
+   trust-sized directory stays fast;
 4. for platforms that give only a username, the username read as a name ("dafydd_rhys").
 
 Each candidate carries a confidence (0..1) and a one-line reason. When two people are within
@@ -22,7 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from ..directory import Directory, Person
 from .exports import Connection
@@ -56,8 +59,8 @@ MIDDLE_NAME_FACTOR = 0.95
 REVERSED_FACTOR = 0.9
 NICKNAME_FACTOR = 0.85  # a nickname is weaker evidence than the name itself
 HANDLE_AS_NAME_CAP = 0.75
-FUZZY_CUTOFF = 80.0  # rapidfuzz ratio (0-100) below which two name parts are not similar
-FUZZY_FLOOR, FUZZY_TOP = 0.6, 0.85  # confidence at the cutoff and at 100
+FUZZY_LONG = 8  # names longer than this may differ by two edits, others by one (four letters or fewer: none)
+FUZZY_FLOOR, FUZZY_TOP = 0.6, 0.85  # confidence bounds of a fuzzy match
 PLATFORM_ALIASES = {"twitter": "x", "fb": "facebook", "ig": "instagram", "insta": "instagram", "snap": "snapchat"}
 
 
@@ -127,13 +130,13 @@ class Matcher:
         nicknames: Nicknames | None = None,
         min_confidence: float = 0.6,
         margin: float = 0.05,
-        fuzzy_cutoff: float = FUZZY_CUTOFF,
+        fuzzy_long: int = FUZZY_LONG,
     ) -> None:
         self.directory = directory
         self.nicknames = nicknames or default_nicknames()
         self.min_confidence = min_confidence
         self.margin = margin
-        self.fuzzy_cutoff = fuzzy_cutoff
+        self.fuzzy_long = fuzzy_long
         self.people: tuple[Person, ...] = directory.people
         self._names: dict[str, list[tuple[int, int]]] = {}  # compact forename+surname -> (person, variant)
         self._handles: dict[str, list[tuple[int, str]]] = {}  # handle -> (person, platform)
@@ -272,7 +275,6 @@ class Matcher:
                     break
 
     def _fuzzy(self, toks: tuple[str, ...], alts: tuple[str, ...], found: _Found, cap: float, via: str) -> None:
-        cutoff = self.fuzzy_cutoff
         n = len(toks)
         # People sharing a surname exactly: compare forenames.
         splits = [(compact(toks[:k]), compact(toks[k:])) for k in range(1, n)]
@@ -280,40 +282,53 @@ class Matcher:
             splits.append((toks[0], toks[-1]))
         splits.extend((toks[0], alt) for alt in alts)
         for fore, sur in splits:
-            if len(fore) < 3:
-                continue
-            block = self._by_surname.get(f"{sur}|{fore[0]}")
+            block = self._by_surname.get(f"{sur}|{fore[:1]}")
             if block is None:
                 continue
-            names, owners = block
-            for choice, score, i in process.extract(fore, names, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
-                confidence = _fuzzy_confidence(score) * cap
-                for owner in owners[i]:
+            for choice, owners, edits, confidence in self._similar(fore, block):
+                for owner in owners:
                     found.add(
-                        owner, confidence, f"{via}same surname, forename {fore!r} close to {choice!r} ({score:.0f}%)"
+                        owner, confidence * cap, f"{via}same surname, forename {fore!r} {_edits(edits)} {choice!r}"
                     )
         # People sharing the forename (or a nickname of it): compare surnames.
         firsts = [toks[0], *sorted(self.nicknames.equivalents(toks[0]))]
         surnames = [compact(toks[1:])] + ([toks[-1]] if n > 2 else [])
         for fore in firsts:
+            nick = f", {toks[0].capitalize()} as another form of {fore.capitalize()}" if fore != toks[0] else ""
+            factor = NICKNAME_FACTOR if nick else 1.0
             for sur in surnames:
-                if len(sur) < 3:
-                    continue
-                block = self._by_forename.get(f"{fore}|{sur[0]}")
+                block = self._by_forename.get(f"{fore}|{sur[:1]}")
                 if block is None:
                     continue
-                names, owners = block
-                for choice, score, i in process.extract(sur, names, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
-                    confidence = _fuzzy_confidence(score) * cap
-                    if fore != toks[0]:
-                        confidence *= NICKNAME_FACTOR
-                    nick = f", {toks[0].capitalize()} as another form of {fore.capitalize()}" if fore != toks[0] else ""
-                    for owner in owners[i]:
+                for choice, owners, edits, confidence in self._similar(sur, block):
+                    for owner in owners:
                         found.add(
                             owner,
-                            confidence,
-                            f"{via}same forename{nick}, surname {sur!r} close to {choice!r} ({score:.0f}%)",
+                            confidence * factor * cap,
+                            f"{via}same forename{nick}, surname {sur!r} {_edits(edits)} {choice!r}",
                         )
+
+    def _similar(
+        self, query: str, block: tuple[tuple[str, ...], tuple[tuple[int, ...], ...]]
+    ) -> list[tuple[str, tuple[int, ...], int, float]]:
+        """Names of the block within a typo of ``query``: (name, owners, edits, confidence).
+
+        Edits are counted as optimal string alignment (a swap of two neighbouring letters is one
+        edit). Names of four letters or fewer must agree exactly (Sian is not Sean, Mark not Mary);
+        up to eight letters allow one edit; longer names two.
+        """
+        if len(query) < 3:
+            return []
+        names, owners = block
+        out = []
+        for choice, edits, i in process.extract(query, names, scorer=OSA.distance, score_cutoff=2, limit=None):
+            longest = max(len(query), len(choice))
+            allowed = 0 if longest <= 4 else 1 if longest <= self.fuzzy_long else 2
+            if 0 < edits <= allowed:
+                similarity = 1.0 - edits / longest
+                confidence = min(FUZZY_TOP, max(FUZZY_FLOOR, FUZZY_FLOOR + similarity - 0.75))
+                out.append((choice, owners[i], int(edits), confidence))
+        return out
 
     def _match_handle_as_name(self, handle: str, found: _Found) -> None:
         words = handle_words(handle)
@@ -350,9 +365,8 @@ def _flatten(block: dict[str, list[int]]) -> tuple[tuple[str, ...], tuple[tuple[
     return tuple(block), tuple(tuple(dict.fromkeys(owners)) for owners in block.values())
 
 
-def _fuzzy_confidence(score: float) -> float:
-    span = max(1e-9, 100.0 - FUZZY_CUTOFF)
-    return FUZZY_FLOOR + (FUZZY_TOP - FUZZY_FLOOR) * max(0.0, score - FUZZY_CUTOFF) / span
+def _edits(n: int) -> str:
+    return "one letter from" if n == 1 else f"{n} letters from"
 
 
 def describe_normalisation(raw: str, person_name: str) -> str:
