@@ -104,18 +104,16 @@ def clause_scope(clause: Clause, category: str) -> frozenset[str] | None:
 
 @functools.lru_cache(maxsize=4096)
 def audience_scope(clause: Clause, category: str) -> frozenset[str] | None:
-    """For contact details: the clause is about giving details to pupils and/or parents."""
+    """For contact details: a clause that speaks of pupils or parents is about giving details to them."""
     if category != "personal_contact_details":
         return None
     text = clause.text.lower()
-    if not re.search(r"\bto (?:pupils|students|parents|children)", text):
-        return None
     out = set()
-    if re.search(r"pupils?|students?|children", text):
+    if re.search(r"\b(?:pupils?|students?|children|young people)\b", text):
         out.add("to_pupils")
-    if re.search(r"parents?|carers?", text):
+    if re.search(r"\b(?:parents?|carers?|families)\b", text):
         out.add("to_parents")
-    return frozenset(out)
+    return frozenset(out) if out else None
 
 
 # ---------------------------------------------------------------- conditions

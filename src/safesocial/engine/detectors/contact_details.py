@@ -8,6 +8,8 @@ school's own domains are work addresses: school_identity.v1 reports those, not t
 
 from __future__ import annotations
 
+import dataclasses
+import dataclasses
 import re
 
 from .base import Item, RawFinding, analyse, clip
@@ -150,4 +152,20 @@ class ContactDetails:
                     0.85,
                 )
             )
-        return out
+        return _with_audience(out, item, a.folded)
+
+
+_TO_PUPILS = re.compile(r"\b(?:pupils?|students?|kids|children|class|year \d+s?|y\d+s?|tutor group|form)\b")
+_TO_PARENTS = re.compile(r"\b(?:parents?|carers?|mums?|dads?|families)\b")
+
+
+def _with_audience(found: list[RawFinding], item: Item, folded: str) -> list[RawFinding]:
+    """Mark who the details are offered to: ``to_pupils`` / ``to_parents`` (the rules use it)."""
+    extra = set()
+    if item.recipient_role == "pupil" or (item.recipient_role is None and _TO_PUPILS.search(folded)):
+        extra.add("to_pupils")
+    if item.recipient_role == "parent" or (item.recipient_role is None and _TO_PARENTS.search(folded)):
+        extra.add("to_parents")
+    if not extra:
+        return found
+    return [dataclasses.replace(f, facets=f.facets | extra) for f in found]

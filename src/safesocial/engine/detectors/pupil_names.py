@@ -483,8 +483,6 @@ class PupilNames:
             )
             if low in _NOT_NAMES or any(s <= start < e for s, e in taken):
                 continue
-            if _SENTENCE_START.search(a.text[max(0, start - 3) : start]) and low in self._words:
-                continue
             near = a.folded[max(0, start - 25) : min(len(a.folded), end + 25)]
             if not re.search(
                 r"(?:\b(?:in|from) (?:my class|our class|(?:year|yr|y) ?\d{1,2}\b|\d{1,2}[a-z]{1,2}\b|reception|class \w+)"
