@@ -114,7 +114,13 @@ def move():
 
     def _move(case, to, actor, reason="Because", outcome="", expected=None):
         case.refresh_from_db()
-        return services.case_transition(case=case, to_status=to, reason=reason, actor=actor, outcome=outcome,
-                                        expected_status=expected or case.status)
+        return services.case_transition(
+            case=case,
+            to_status=to,
+            reason=reason,
+            actor=actor,
+            outcome=outcome,
+            expected_status=expected or case.status,
+        )
 
     return _move

@@ -82,8 +82,16 @@ def test_indecent_images_cites_the_welton_clauses_when_the_school_has_welton(sch
     from safesocial.policies.services import policy_adopt, policy_publish
 
     head = make_user(Role.HEADTEACHER, school=school)
-    version = policy_adopt(school=school, pack_id="welton", label="2025.1", effective_from=date(2024, 9, 1),
-                           owner="Head", ratified_by="Governing board", ratified_on=date(2024, 7, 1), actor=head)
+    version = policy_adopt(
+        school=school,
+        pack_id="welton",
+        label="2025.1",
+        effective_from=date(2024, 9, 1),
+        owner="Head",
+        ratified_by="Governing board",
+        ratified_on=date(2024, 7, 1),
+        actor=head,
+    )
     policy_publish(version=version, actor=head)
     route = route_for(case_type=CaseType.INDECENT_IMAGES, school=school)
     assert [c.clause_id for c in route.clauses] == ["2.7.1", "2.7.4a", "2.7.4b", "2.7.4c"]
@@ -129,8 +137,9 @@ def test_post_about_staff_follows_walsall_section_5(report, users):
         (None, "pupil", Role.HEADTEACHER, "behaviour policy", "3.4-option1"),
     ],
 )
-def test_breach_takes_the_disciplinary_route_for_the_subjects_role(report, users, subject, role, handler, procedure,
-                                                                    clause):
+def test_breach_takes_the_disciplinary_route_for_the_subjects_role(
+    report, users, subject, role, handler, procedure, clause
+):
     case = report("breach", actor=users.dsl, subject_user=users[subject] if subject else None, subject_role=role)
     assert case.handler_role == handler
     assert procedure in case.route["disciplinary_procedure"]

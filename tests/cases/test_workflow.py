@@ -6,9 +6,10 @@ import threading
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import PermissionDenied
-from django.db import connection, connections
+from django.db import connections
 
 from safesocial.audit.models import AuditEvent
 from safesocial.cases import services
@@ -17,6 +18,11 @@ from safesocial.cases.models import Case, CaseActivity, Status
 from .conftest import at
 
 pytestmark = pytest.mark.django_db
+
+ON_POSTGRES = pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="row locks need PostgreSQL; SQLite serialises writers (the stale-state check runs on both)",
+)
 
 
 def snapshot(case):
@@ -39,8 +45,14 @@ def test_the_internal_investigation_cannot_start_before_the_lado_referral_is_rec
     with pytest.raises(services.CaseError, match="Referral to the LADO"):
         move(case, Status.INVESTIGATING, users.head)
     # once the referral is recorded (date, officer, advice) the investigation can open
-    record_step(case, "lado_referral", users.head, referred_on="2025-01-06", officer="J. Officer",
-                advice="The school may investigate internally.")
+    record_step(
+        case,
+        "lado_referral",
+        users.head,
+        referred_on="2025-01-06",
+        officer="J. Officer",
+        advice="The school may investigate internally.",
+    )
     move(case, Status.INVESTIGATING, users.head, reason="LADO advised an internal investigation")
     case.refresh_from_db()
     assert case.status == Status.INVESTIGATING
@@ -68,13 +80,21 @@ def test_unsuitable_material_needs_hr_or_lado_advice_before_investigation(report
     move(case, Status.ASSESSING, users.head)
     with pytest.raises(services.CaseError, match="Advice from HR or the LADO"):
         move(case, Status.INVESTIGATING, users.head)
-    record_step(case, "hr_or_lado_advice", users.head, advice_from="hr", received_on="2025-01-06",
-                adviser="H. Reid", advice="Investigate under the disciplinary policy.")
+    record_step(
+        case,
+        "hr_or_lado_advice",
+        users.head,
+        advice_from="hr",
+        received_on="2025-01-06",
+        adviser="H. Reid",
+        advice="Investigate under the disciplinary policy.",
+    )
     move(case, Status.INVESTIGATING, users.head)
 
 
-def test_indecent_images_cannot_be_investigated_in_school_and_waits_on_police_and_lado(report, users, move,
-                                                                                         record_step):
+def test_indecent_images_cannot_be_investigated_in_school_and_waits_on_police_and_lado(
+    report, users, move, record_step
+):
     case = report("indecent_images", actor=users.teacher)
     move(case, Status.ASSESSING, users.head)
     with pytest.raises(services.CaseError, match="cannot move"):
@@ -117,7 +137,11 @@ def test_each_transition_writes_history_with_its_reason_and_an_audit_event(repor
     move(case, Status.ASSESSING, users.head, reason="Spoke to Tom")
     activity = case.activity.filter(kind=CaseActivity.Kind.TRANSITION).get()
     assert (activity.from_status, activity.to_status, activity.reason, activity.actor) == (
-        "reported", "assessing", "Spoke to Tom", users.head)
+        "reported",
+        "assessing",
+        "Spoke to Tom",
+        users.head,
+    )
     event = AuditEvent.objects.filter(action="case.transitioned", subject_id=str(case.pk)).get()
     assert event.data["from"] == "reported" and event.data["to"] == "assessing"
     assert "Spoke to Tom" not in str(event.data)
@@ -149,27 +173,37 @@ def test_a_stale_request_is_refused(report, users, move):
     before = snapshot(case)
     # then the deputy's request, made from the page they saw, is refused and changes nothing
     with pytest.raises(services.CaseConflict, match="Someone else changed this case"):
-        services.case_transition(case=seen_by_deputy, to_status=Status.ACTION, reason="Support plan",
-                                 expected_status=seen_by_deputy.status, actor=users.deputy_dsl)
+        services.case_transition(
+            case=seen_by_deputy,
+            to_status=Status.ACTION,
+            reason="Support plan",
+            expected_status=seen_by_deputy.status,
+            actor=users.deputy_dsl,
+        )
     assert snapshot(case) == before
 
 
-@pytest.mark.django_db(transaction=True)
-def test_two_handlers_moving_the_same_case_at_once_cannot_both_succeed(trust, users):
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks need PostgreSQL; SQLite serialises writers (the stale check is tested above)")
-    case, _ = services.case_report(school=trust["oakfield"], case_type="safeguarding", summary="Worried",
-                                   actor=users.teacher)
-    services.case_transition(case=case, to_status=Status.ASSESSING, reason="Taken", expected_status=Status.REPORTED,
-                             actor=users.dsl)
+@ON_POSTGRES
+def test_two_handlers_moving_the_same_case_at_once_cannot_both_succeed(transactional_db, trust, users):
+    case, _ = services.case_report(
+        school=trust["oakfield"], case_type="safeguarding", summary="Worried", actor=users.teacher
+    )
+    services.case_transition(
+        case=case, to_status=Status.ASSESSING, reason="Taken", expected_status=Status.REPORTED, actor=users.dsl
+    )
     barrier = threading.Barrier(2)
     results: dict[str, str] = {}
 
     def handler(name, actor, to_status):
         try:
             barrier.wait()
-            services.case_transition(case=Case.objects.get(pk=case.pk), to_status=to_status, reason=name,
-                                     expected_status=Status.ASSESSING, actor=actor)
+            services.case_transition(
+                case=Case.objects.get(pk=case.pk),
+                to_status=to_status,
+                reason=name,
+                expected_status=Status.ASSESSING,
+                actor=actor,
+            )
             results[name] = "ok"
         except services.CaseConflict:
             results[name] = "conflict"
@@ -190,27 +224,32 @@ def test_two_handlers_moving_the_same_case_at_once_cannot_both_succeed(trust, us
     assert case.status == (Status.AWAITING_ADVICE if results["dsl"] == "ok" else Status.ACTION)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_handler_waits_for_the_row_lock_and_is_then_refused(trust, users):
+@ON_POSTGRES
+def test_a_handler_waits_for_the_row_lock_and_is_then_refused(transactional_db, trust, users):
     """Deterministic: the first handler's transaction is still open when the second one starts."""
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks need PostgreSQL")
     import time
 
     from django.db import transaction
 
-    case, _ = services.case_report(school=trust["oakfield"], case_type="safeguarding", summary="Worried",
-                                   actor=users.teacher)
-    services.case_transition(case=case, to_status=Status.ASSESSING, reason="Taken", expected_status=Status.REPORTED,
-                             actor=users.dsl)
+    case, _ = services.case_report(
+        school=trust["oakfield"], case_type="safeguarding", summary="Worried", actor=users.teacher
+    )
+    services.case_transition(
+        case=case, to_status=Status.ASSESSING, reason="Taken", expected_status=Status.REPORTED, actor=users.dsl
+    )
     first_moved = threading.Event()
     results: dict[str, object] = {}
 
     def first():
         try:
             with transaction.atomic():
-                services.case_transition(case=Case.objects.get(pk=case.pk), to_status=Status.AWAITING_ADVICE,
-                                         reason="first", expected_status=Status.ASSESSING, actor=users.dsl)
+                services.case_transition(
+                    case=Case.objects.get(pk=case.pk),
+                    to_status=Status.AWAITING_ADVICE,
+                    reason="first",
+                    expected_status=Status.ASSESSING,
+                    actor=users.dsl,
+                )
                 first_moved.set()
                 time.sleep(1.0)  # keep the row locked while the second handler tries
             results["first"] = "ok"
@@ -222,8 +261,13 @@ def test_a_handler_waits_for_the_row_lock_and_is_then_refused(trust, users):
             first_moved.wait(10)
             started = time.monotonic()
             try:
-                services.case_transition(case=Case.objects.get(pk=case.pk), to_status=Status.ACTION,
-                                         reason="second", expected_status=Status.ASSESSING, actor=users.deputy_dsl)
+                services.case_transition(
+                    case=Case.objects.get(pk=case.pk),
+                    to_status=Status.ACTION,
+                    reason="second",
+                    expected_status=Status.ASSESSING,
+                    actor=users.deputy_dsl,
+                )
                 results["second"] = "ok"
             except services.CaseConflict:
                 results["second"] = "conflict"
@@ -243,11 +287,18 @@ def test_a_handler_waits_for_the_row_lock_and_is_then_refused(trust, users):
 
 
 def test_a_reminder_goes_when_no_lado_referral_is_recorded_within_one_working_day(
-        oakfield, users, django_capture_on_commit_callbacks):
+    oakfield, users, django_capture_on_commit_callbacks
+):
     # reported on a Friday afternoon: due the next working day, Monday, at the same time
     friday = at(2025, 1, 10, 15, 0)
-    case, _ = services.case_report(school=oakfield, case_type="allegation", summary="Concern", actor=users.dsl,
-                                   subject_user=users.teacher, now=friday)
+    case, _ = services.case_report(
+        school=oakfield,
+        case_type="allegation",
+        summary="Concern",
+        actor=users.dsl,
+        subject_user=users.teacher,
+        now=friday,
+    )
     step = case.steps.get(code="lado_referral")
     assert step.due_at == at(2025, 1, 13, 15, 0)
     with django_capture_on_commit_callbacks(execute=True):
@@ -263,8 +314,12 @@ def test_a_reminder_goes_when_no_lado_referral_is_recorded_within_one_working_da
     assert services.send_reminders(now=at(2025, 1, 14, 15, 6))["overdue_steps"] == 1
     assert AuditEvent.objects.filter(action="case.reminder_sent").count() == 2
     # once recorded, no more reminders
-    services.case_record_step(case=case, code="lado_referral", actor=users.head,
-                              details={"referred_on": "2025-01-14", "officer": "A", "advice": "B"})
+    services.case_record_step(
+        case=case,
+        code="lado_referral",
+        actor=users.head,
+        details={"referred_on": "2025-01-14", "officer": "A", "advice": "B"},
+    )
     assert services.send_reminders(now=at(2025, 1, 20, 9, 0) + timedelta(days=1))["overdue_steps"] == 0
 
 

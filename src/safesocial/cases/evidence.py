@@ -242,26 +242,40 @@ def check_upload(upload: Any, *, max_bytes: int | None = None) -> CheckedUpload:
     if refused_as is not None:
         raise _refuse(name, f"its content is {refused_as}, which cannot be accepted as evidence")
     if detected is None:
-        raise _refuse(name, "its content is not a type we accept. Send screenshots (PNG, JPEG, GIF, WebP), PDF "
-                            "documents or plain text files")
+        raise _refuse(
+            name,
+            "its content is not a type we accept. Send screenshots (PNG, JPEG, GIF, WebP), PDF "
+            "documents or plain text files",
+        )
     extension, declared = _declared_type(name, getattr(upload, "content_type", None))
     if declared is None:
         shown = f".{extension}" if extension else "no extension"
-        raise _refuse(name, f"its name ({shown}) does not declare a type we accept. Name it for what it is, "
-                            f"for example .png, .jpg, .pdf or .txt")
+        raise _refuse(
+            name,
+            f"its name ({shown}) does not declare a type we accept. Name it for what it is, "
+            f"for example .png, .jpg, .pdf or .txt",
+        )
     if declared != detected:
-        raise _refuse(name, f"its name says it is a {ACCEPTED[declared][0]} but its content is a "
-                            f"{ACCEPTED[detected][0]}")
-    header = HEADER_ALIASES.get((getattr(upload, "content_type", "") or "").lower(),
-                                (getattr(upload, "content_type", "") or "").lower())
+        raise _refuse(
+            name, f"its name says it is a {ACCEPTED[declared][0]} but its content is a {ACCEPTED[detected][0]}"
+        )
+    header = HEADER_ALIASES.get(
+        (getattr(upload, "content_type", "") or "").lower(), (getattr(upload, "content_type", "") or "").lower()
+    )
     if header not in GENERIC_HEADERS and header in ACCEPTED and header != detected:
         raise _refuse(name, f"it was sent as a {ACCEPTED[header][0]} but its content is a {ACCEPTED[detected][0]}")
     if detected.startswith("image/"):
         _check_image(upload, name, detected)
     elif detected == "application/pdf":
         _check_pdf(upload, name)
-    return CheckedUpload(upload=upload, name=name, content_type=detected, extension=extension or
-                         ACCEPTED[detected][1][0], size=total, sha256=digest.hexdigest())
+    return CheckedUpload(
+        upload=upload,
+        name=name,
+        content_type=detected,
+        extension=extension or ACCEPTED[detected][1][0],
+        size=total,
+        sha256=digest.hexdigest(),
+    )
 
 
 def store(checked: CheckedUpload, *, school_id: int, case_id: int) -> str:

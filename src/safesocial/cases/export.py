@@ -67,15 +67,23 @@ def build_export(*, case: Case, actor: Any) -> tuple[bytes, str]:
     total = len(summary)
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("summary.pdf", summary)
-        files.append({"path": "summary.pdf", "sha256": hashlib.sha256(summary).hexdigest(), "size": len(summary),
-                      "role": "summary"})
+        files.append(
+            {
+                "path": "summary.pdf",
+                "sha256": hashlib.sha256(summary).hexdigest(),
+                "size": len(summary),
+                "role": "summary",
+            }
+        )
         for ev in context["evidence"]:
             if not ev.file:
                 continue
             total += ev.size
             if total > limit:
-                raise CaseError("The export would be larger than the limit; ask the administrator to raise "
-                                "SAFESOCIAL_MAX_EXPORT_BYTES.")
+                raise CaseError(
+                    "The export would be larger than the limit; ask the administrator to raise "
+                    "SAFESOCIAL_MAX_EXPORT_BYTES."
+                )
             path = f"evidence/{ev.pk:04d}-{_safe(ev.original_name)}"
             digest = hashlib.sha256()
             size = 0
@@ -85,16 +93,28 @@ def build_export(*, case: Case, actor: Any) -> tuple[bytes, str]:
                     size += len(block)
                     dst.write(block)
             if digest.hexdigest() != ev.sha256:
-                raise CaseError(f"Evidence item {ev.pk} no longer matches the SHA-256 recorded when it was uploaded. "
-                                "The export was stopped; tell the administrator.")
-            files.append({
-                "path": path, "sha256": ev.sha256, "size": size, "role": "evidence", "evidence_id": ev.pk,
-                "content_type": ev.content_type, "uploaded_at": ev.uploaded_at.isoformat(),
-                "uploaded_by": str(ev.uploaded_by) if ev.uploaded_by else "",
-                "captured_by": ev.captured_by, "platform": ev.platform, "url": ev.url,
-                "seen_at": ev.seen_at.isoformat() if ev.seen_at else None,
-                "supersedes": ev.supersedes_id, "correction_reason": ev.correction_reason,
-            })
+                raise CaseError(
+                    f"Evidence item {ev.pk} no longer matches the SHA-256 recorded when it was uploaded. "
+                    "The export was stopped; tell the administrator."
+                )
+            files.append(
+                {
+                    "path": path,
+                    "sha256": ev.sha256,
+                    "size": size,
+                    "role": "evidence",
+                    "evidence_id": ev.pk,
+                    "content_type": ev.content_type,
+                    "uploaded_at": ev.uploaded_at.isoformat(),
+                    "uploaded_by": str(ev.uploaded_by) if ev.uploaded_by else "",
+                    "captured_by": ev.captured_by,
+                    "platform": ev.platform,
+                    "url": ev.url,
+                    "seen_at": ev.seen_at.isoformat() if ev.seen_at else None,
+                    "supersedes": ev.supersedes_id,
+                    "correction_reason": ev.correction_reason,
+                }
+            )
         manifest = {
             "format": FORMAT,
             "algorithm": "sha256",
@@ -111,6 +131,11 @@ def build_export(*, case: Case, actor: Any) -> tuple[bytes, str]:
         archive.writestr("README.txt", README.format(ref=case.ref, school=case.school.name))
     manifest_sha256 = hashlib.sha256(raw).hexdigest()
     with transaction.atomic():
-        record(action="case.exported", actor=actor, school=case.school, subject=case,
-               data={"files": len(files), "manifest_sha256": manifest_sha256})
+        record(
+            action="case.exported",
+            actor=actor,
+            school=case.school,
+            subject=case,
+            data={"files": len(files), "manifest_sha256": manifest_sha256},
+        )
     return buffer.getvalue(), manifest_sha256

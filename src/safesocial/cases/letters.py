@@ -8,7 +8,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 
-def letter_context(*, case: Any, evidence: Any, platform: str, url: str, signed_by: Any, signed_role: str) -> dict[str, Any]:
+def letter_context(
+    *, case: Any, evidence: Any, platform: str, url: str, signed_by: Any, signed_role: str
+) -> dict[str, Any]:
     return {
         "case": case,
         "school": case.school,
@@ -30,6 +32,7 @@ def render_removal_letter(**kwargs: Any) -> str:
 def render_letter_pdf(request: Any) -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string("cases/letters/removal_request.html", {"request": request, "case": request.case,
-                                                                    "school": request.case.school})
+    html = render_to_string(
+        "cases/letters/removal_request.html", {"request": request, "case": request.case, "school": request.case.school}
+    )
     return HTML(string=html).write_pdf()  # type: ignore[no-any-return]

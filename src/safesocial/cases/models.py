@@ -191,7 +191,9 @@ class CaseActivity(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="activity")
     at = models.DateTimeField()
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     actor_label = models.CharField(max_length=200, blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     from_status = models.CharField(max_length=20, blank=True)
@@ -319,8 +321,12 @@ class RemovalRequest(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        constraints = [models.CheckConstraint(condition=Q(status__in=["drafted", "sent", "acknowledged", "removed", "refused"]),
-                                              name="removal_status_known")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["drafted", "sent", "acknowledged", "removed", "refused"]),
+                name="removal_status_known",
+            )
+        ]
 
     def allowed_next(self) -> list[str]:
         return sorted(self.TRANSITIONS[self.status], key=self.Status.values.index)
@@ -334,12 +340,16 @@ class LegalHold(models.Model):
     set_at = models.DateTimeField()
     set_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     lifted_at = models.DateTimeField(null=True, blank=True)
-    lifted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     lifted_reason = models.TextField(blank=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["case"], condition=Q(lifted_at__isnull=True), name="one_active_hold_per_case")
+            models.UniqueConstraint(
+                fields=["case"], condition=Q(lifted_at__isnull=True), name="one_active_hold_per_case"
+            )
         ]
 
 

@@ -31,13 +31,15 @@ def notify_case(case_id: int, event: str) -> int:
             if user.email:
                 messages.append((subject, body, None, [user.email]))
     elif event == "updated" and case.reporter_id and case.reporter and case.reporter.email:
-        messages.append((
-            f"Your report {case.ref} has been updated",
-            f"There is news about the report you made ({case.ref}) at {case.school.name}. "
-            "Sign in to SafeSocial and open My reports to see what happens next.\n",
-            None,
-            [case.reporter.email],
-        ))
+        messages.append(
+            (
+                f"Your report {case.ref} has been updated",
+                f"There is news about the report you made ({case.ref}) at {case.school.name}. "
+                "Sign in to SafeSocial and open My reports to see what happens next.\n",
+                None,
+                [case.reporter.email],
+            )
+        )
     if messages:
         send_mass_mail(messages, fail_silently=False)
     return len(messages)

@@ -34,36 +34,52 @@ class RetentionRule:
 
 RULES: dict[str, RetentionRule] = {
     CaseType.SAFEGUARDING: RetentionRule(
-        "child_dob", 25, "Until the child's date of birth plus 25 years",
+        "child_dob",
+        25,
+        "Until the child's date of birth plus 25 years",
         f"{IRMS}, child protection records (1.1); Keeping Children Safe in Education 2024",
     ),
     CaseType.ALLEGATION: RetentionRule(
-        "allegation", 10,
+        "allegation",
+        10,
         "Until the person's normal pension age or 10 years from the date of the allegation, whichever is longer",
         f"Keeping Children Safe in Education 2024, Part 4 (record keeping); {IRMS}, allegations against staff",
     ),
     CaseType.INDECENT_IMAGES: RetentionRule(
-        "allegation", 10,
+        "allegation",
+        10,
         "As an allegation: the person's normal pension age or 10 years from the report, whichever is longer",
         "Keeping Children Safe in Education 2024, Part 4 (record keeping)",
     ),
     CaseType.UNSUITABLE_MATERIAL: RetentionRule(
-        "allegation", 10,
+        "allegation",
+        10,
         "As an allegation: the person's normal pension age or 10 years from the report, whichever is longer",
         "Keeping Children Safe in Education 2024, Part 4 (record keeping)",
     ),
     CaseType.BULLYING: RetentionRule(
-        "closure", 6, "6 years from closure", f"{IRMS}, staff grievance and harassment records; Limitation Act 1980 s.2",
+        "closure",
+        6,
+        "6 years from closure",
+        f"{IRMS}, staff grievance and harassment records; Limitation Act 1980 s.2",
     ),
     CaseType.POST_ABOUT_STAFF: RetentionRule(
-        "closure", 6, "6 years from closure", f"{IRMS}, staff grievance and harassment records; Limitation Act 1980 s.2",
+        "closure",
+        6,
+        "6 years from closure",
+        f"{IRMS}, staff grievance and harassment records; Limitation Act 1980 s.2",
     ),
     CaseType.BREACH: RetentionRule(
-        "closure", 6, "6 years from closure",
+        "closure",
+        6,
+        "6 years from closure",
         f"{IRMS}, disciplinary proceedings (warnings expire sooner: a school may shorten this); Limitation Act 1980",
     ),
     CaseType.WHISTLEBLOWING: RetentionRule(
-        "closure", 6, "6 years from closure", f"{IRMS}; Public Interest Disclosure Act 1998 claims; Limitation Act 1980",
+        "closure",
+        6,
+        "6 years from closure",
+        f"{IRMS}; Public Interest Disclosure Act 1998 claims; Limitation Act 1980",
     ),
 }
 
@@ -89,8 +105,10 @@ def retain_until_for(case: Case, *, closed_on: date) -> tuple[date | None, str]:
         person = getattr(case.subject_user, "person", None) if case.subject_user_id else None
         dob = getattr(person, "dob", None)
         if dob is None:
-            return None, (f"{rule.summary}: the person's date of birth is not known, so review by hand "
-                          f"(at least until {ten:%d %B %Y}) ({rule.source})")
+            return None, (
+                f"{rule.summary}: the person's date of birth is not known, so review by hand "
+                f"(at least until {ten:%d %B %Y}) ({rule.source})"
+            )
         return max(ten, _plus_years(dob, PENSION_AGE)), f"{rule.summary} ({rule.source})"
     return _plus_years(closed_on, rule.years), f"{rule.summary} ({rule.source})"
 
@@ -116,13 +134,19 @@ def retention_propose(*, actor_label: str, actor: Any = None, as_of: date | None
     with transaction.atomic():
         run = RetentionRun.objects.create(created_at=timezone.now(), created_by_label=actor_label, as_of=as_of)
         items = [
-            RetentionRunItem(run=run, case=c, case_ref=c.ref, case_type=c.case_type, school=c.school,
-                             retain_until=c.retain_until)  # type: ignore[misc]
+            RetentionRunItem(
+                run=run, case=c, case_ref=c.ref, case_type=c.case_type, school=c.school, retain_until=c.retain_until
+            )  # type: ignore[misc]
             for c in due_cases(as_of=as_of)
         ]
         RetentionRunItem.objects.bulk_create(items)
-        record(action="retention.run_proposed", actor=actor, actor_label=actor_label, subject=run,
-               data={"as_of": as_of, "due": len(items)})
+        record(
+            action="retention.run_proposed",
+            actor=actor,
+            actor_label=actor_label,
+            subject=run,
+            data={"as_of": as_of, "due": len(items)},
+        )
     return run
 
 
@@ -167,10 +191,20 @@ def retention_approve(*, run_id: int, actor_label: str, actor: Any = None, today
             else:
                 case_pk = case.pk
                 files += _delete_case(case)
-                record(action="retention.deleted", actor=actor, actor_label=actor_label, school=item.school,
-                       subject_type="cases.case", subject_id=case_pk,
-                       data={"ref": item.case_ref, "case_type": item.case_type, "run": run.pk,
-                             "retain_until": item.retain_until})
+                record(
+                    action="retention.deleted",
+                    actor=actor,
+                    actor_label=actor_label,
+                    school=item.school,
+                    subject_type="cases.case",
+                    subject_id=case_pk,
+                    data={
+                        "ref": item.case_ref,
+                        "case_type": item.case_type,
+                        "run": run.pk,
+                        "retain_until": item.retain_until,
+                    },
+                )
                 item.outcome = "deleted"
                 deleted += 1
                 item.save(update_fields=["outcome"])
@@ -183,8 +217,13 @@ def retention_approve(*, run_id: int, actor_label: str, actor: Any = None, today
         run.deleted = deleted
         run.skipped = skipped
         run.save(update_fields=["status", "approved_at", "approved_by_label", "deleted", "skipped"])
-        record(action="retention.run_approved", actor=actor, actor_label=actor_label, subject=run,
-               data={"deleted": deleted, "skipped": skipped})
+        record(
+            action="retention.run_approved",
+            actor=actor,
+            actor_label=actor_label,
+            subject=run,
+            data={"deleted": deleted, "skipped": skipped},
+        )
         transaction.on_commit(lambda: [delete_stored(name) for name in files])
     return run
 

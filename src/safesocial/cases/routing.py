@@ -38,7 +38,13 @@ WORKFLOW: dict[str, str] = {
 
 # Case types about an adult's conduct: the subject is never shown the case.
 SUBJECT_EXCLUDED = frozenset(
-    {CaseType.ALLEGATION, CaseType.INDECENT_IMAGES, CaseType.UNSUITABLE_MATERIAL, CaseType.BREACH, CaseType.WHISTLEBLOWING}
+    {
+        CaseType.ALLEGATION,
+        CaseType.INDECENT_IMAGES,
+        CaseType.UNSUITABLE_MATERIAL,
+        CaseType.BREACH,
+        CaseType.WHISTLEBLOWING,
+    }
 )
 
 
@@ -58,13 +64,18 @@ STEP_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     "removal_request": (),
     "safeguarding_decision": (
         FieldSpec("decided_on", "Date of the decision", "date"),
-        FieldSpec("decision", "Decision", "choice", choices=(
-            ("social_care", "Referred to children's social care"),
-            ("police", "Reported to the police"),
-            ("early_help", "Early help offered"),
-            ("monitor", "Support and monitor in school"),
-            ("none", "No further safeguarding action"),
-        )),
+        FieldSpec(
+            "decision",
+            "Decision",
+            "choice",
+            choices=(
+                ("social_care", "Referred to children's social care"),
+                ("police", "Reported to the police"),
+                ("early_help", "Early help offered"),
+                ("monitor", "Support and monitor in school"),
+                ("none", "No further safeguarding action"),
+            ),
+        ),
         FieldSpec("reference", "Reference from social care or the police", "text", required=False),
         FieldSpec("rationale", "Reasons for the decision", "textarea"),
     ),
@@ -80,10 +91,15 @@ STEP_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     ),
     "police_consideration": (
         FieldSpec("decided_on", "Date of the decision", "date"),
-        FieldSpec("decision", "Decision", "choice", choices=(
-            ("contacted", "The police were contacted"),
-            ("not_needed", "No sign of criminal activity: the police were not contacted"),
-        )),
+        FieldSpec(
+            "decision",
+            "Decision",
+            "choice",
+            choices=(
+                ("contacted", "The police were contacted"),
+                ("not_needed", "No sign of criminal activity: the police were not contacted"),
+            ),
+        ),
         FieldSpec("reference", "Police reference, if any", "text", required=False),
     ),
     "hr_or_lado_advice": (
@@ -94,16 +110,26 @@ STEP_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     ),
     "support_signposting": (
         FieldSpec("signposted_on", "Date support was offered", "date"),
-        FieldSpec("services", "Support offered", "textarea",
-                  hint="For example the employee assistance line, a trade union or professional association, a colleague."),
+        FieldSpec(
+            "services",
+            "Support offered",
+            "textarea",
+            hint="For example the employee assistance line, a trade union or professional association, a colleague.",
+        ),
     ),
     "police_decision": (
         FieldSpec("decided_on", "Date of the decision", "date"),
-        FieldSpec("decision", "The decision of the person targeted", "choice", choices=(
-            ("school_to_report", "They asked the school to contact the police"),
-            ("self_report", "They will contact the police themselves"),
-            ("no_police", "They do not want the police involved"),
-        ), hint="It is for the person being bullied to decide whether to report it to the police."),
+        FieldSpec(
+            "decision",
+            "The decision of the person targeted",
+            "choice",
+            choices=(
+                ("school_to_report", "They asked the school to contact the police"),
+                ("self_report", "They will contact the police themselves"),
+                ("no_police", "They do not want the police involved"),
+            ),
+            hint="It is for the person being bullied to decide whether to report it to the police.",
+        ),
         FieldSpec("reference", "Police reference, if any", "text", required=False),
     ),
     "disciplinary_route": (
@@ -270,16 +296,27 @@ def _clauses(snapshot_clauses: list[dict[str, Any]], pack_id: str, workflow: str
     for c in snapshot_clauses:
         enforcement = c.get("enforcement") or {}
         if enforcement.get("kind") == "workflow" and enforcement.get("target") == workflow:
-            out.append(CitedClause(pack_id=pack_id, clause_id=c["id"], label=c.get("label") or c["id"], workflow=workflow,
-                                   topics=tuple(c.get("topics", ())), actions=tuple(c.get("actions", ()))))
+            out.append(
+                CitedClause(
+                    pack_id=pack_id,
+                    clause_id=c["id"],
+                    label=c.get("label") or c["id"],
+                    workflow=workflow,
+                    topics=tuple(c.get("topics", ())),
+                    actions=tuple(c.get("actions", ())),
+                )
+            )
     return out
 
 
-def _disciplinary_clauses(snapshot_clauses: list[dict[str, Any]], pack_id: str, audience: str,
-                          subject_role: str) -> list[CitedClause]:
+def _disciplinary_clauses(
+    snapshot_clauses: list[dict[str, Any]], pack_id: str, audience: str, subject_role: str
+) -> list[CitedClause]:
     """disciplinary_routing clauses for the subject's audience; the school's general ones when none is specific."""
     all_routing = [(c, cc) for c in snapshot_clauses for cc in _clauses([c], pack_id, "disciplinary_routing")]
-    specific = [cc for c, cc in all_routing if audience in c.get("audience", ()) or subject_role in c.get("audience", ())]
+    specific = [
+        cc for c, cc in all_routing if audience in c.get("audience", ()) or subject_role in c.get("audience", ())
+    ]
     if specific:
         return specific
     return [cc for c, cc in all_routing if c.get("audience") == ["school"]]
@@ -320,7 +357,7 @@ def route_for(
     workflow = WORKFLOW[case_type]
     version = version_in_force(school=school)
     pack_id = version.pack_id if version else None
-    snap = (version.pack_snapshot.get("clauses", []) if version else [])
+    snap = version.pack_snapshot.get("clauses", []) if version else []
     clauses = _clauses(snap, pack_id or "", workflow)
     topics = {t for c in clauses for t in c.topics}
     subject_roles = set(subject_roles or ())
@@ -344,8 +381,15 @@ def route_for(
         co_handlers = (Role.DEPUTY_DSL,)
         alert = True
         steps.append(StepSpec("dsl_alert", True, KCSIE_DSL, "Sent by SafeSocial when the report is filed."))
-        steps.append(StepSpec("safeguarding_decision", True, KCSIE_DSL,
-                              _actions_for(clauses) or "Decide today what is needed to keep the child safe.", 1))
+        steps.append(
+            StepSpec(
+                "safeguarding_decision",
+                True,
+                KCSIE_DSL,
+                _actions_for(clauses) or "Decide today what is needed to keep the child safe.",
+                1,
+            )
+        )
         if "police_referral" in topics:
             steps.append(StepSpec("police_consideration", False, _cite(clauses, "police_referral")))
         if "lado_referral" in topics:
@@ -353,11 +397,25 @@ def route_for(
     elif case_type == CaseType.ALLEGATION:
         handler = senior_for(subject_roles)
         source = KCSIE + (f"; {_cite(clauses, 'lado_referral')}" if "lado_referral" in topics else "")
-        steps.append(StepSpec("lado_referral", True, source, _actions_for(clauses, "lado_referral")
-                              or "Refer the allegation to the LADO before any internal investigation.", 1))
+        steps.append(
+            StepSpec(
+                "lado_referral",
+                True,
+                source,
+                _actions_for(clauses, "lado_referral")
+                or "Refer the allegation to the LADO before any internal investigation.",
+                1,
+            )
+        )
         if "police_referral" in topics:
-            steps.append(StepSpec("police_consideration", False, _cite(clauses, "police_referral"),
-                                  _actions_for(clauses, "police_referral")))
+            steps.append(
+                StepSpec(
+                    "police_consideration",
+                    False,
+                    _cite(clauses, "police_referral"),
+                    _actions_for(clauses, "police_referral"),
+                )
+            )
         gates[Status.INVESTIGATING] = ("lado_referral",)
     elif case_type == CaseType.INDECENT_IMAGES:
         handler = senior_for(subject_roles)
@@ -365,33 +423,90 @@ def route_for(
         accepts_uploads = False
         sealed = True
         alert = True
-        hint = _actions_for(clauses) or "Do not open, copy or forward the material. Inform the police and the LADO immediately."
-        steps.append(StepSpec("police_referral", True, UKCIS + (f"; {_cite(clauses, 'police_referral')}" if "police_referral" in topics else ""), hint, 1))
-        steps.append(StepSpec("lado_referral", True, KCSIE + (f"; {_cite(clauses, 'lado_referral')}" if "lado_referral" in topics else ""), hint, 1))
+        hint = (
+            _actions_for(clauses)
+            or "Do not open, copy or forward the material. Inform the police and the LADO immediately."
+        )
+        steps.append(
+            StepSpec(
+                "police_referral",
+                True,
+                UKCIS + (f"; {_cite(clauses, 'police_referral')}" if "police_referral" in topics else ""),
+                hint,
+                1,
+            )
+        )
+        steps.append(
+            StepSpec(
+                "lado_referral",
+                True,
+                KCSIE + (f"; {_cite(clauses, 'lado_referral')}" if "lado_referral" in topics else ""),
+                hint,
+                1,
+            )
+        )
         gates[Status.AWAITING_ADVICE] = ("police_referral", "lado_referral")
     elif case_type == CaseType.UNSUITABLE_MATERIAL:
         handler = senior_for(subject_roles)
         viewers = (Role.HR,)
-        steps.append(StepSpec("hr_or_lado_advice", True, (_cite(clauses, "lado_referral") or SAFESOCIAL),
-                              _actions_for(clauses) or "Inform HR or the LADO and seek advice before any investigation.", 1))
+        steps.append(
+            StepSpec(
+                "hr_or_lado_advice",
+                True,
+                (_cite(clauses, "lado_referral") or SAFESOCIAL),
+                _actions_for(clauses) or "Inform HR or the LADO and seek advice before any investigation.",
+                1,
+            )
+        )
         gates[Status.INVESTIGATING] = ("hr_or_lado_advice",)
     elif case_type in (CaseType.BULLYING, CaseType.POST_ABOUT_STAFF):
         handler = senior_for(set(target_roles or ()))
         signpost = _actions_for([c for c in clauses if not c.topics]) or ""
         if case_type == CaseType.BULLYING:
-            steps.append(StepSpec("support_signposting", True, _cite(clauses, "report_to_line_manager") or SAFESOCIAL,
-                                  signpost or "Offer support: the employee assistance line, a union or a colleague."))
-            steps.append(StepSpec("removal_request", True, SAFESOCIAL, "Generate the letter and track the request to the platform."))
-            steps.append(StepSpec("police_decision", True, _cite(clauses, "report_to_headteacher") or SAFESOCIAL,
-                                  "It is for the individual who is being bullied to decide whether to report it to the police."))
+            steps.append(
+                StepSpec(
+                    "support_signposting",
+                    True,
+                    _cite(clauses, "report_to_line_manager") or SAFESOCIAL,
+                    signpost or "Offer support: the employee assistance line, a union or a colleague.",
+                )
+            )
+            steps.append(
+                StepSpec(
+                    "removal_request", True, SAFESOCIAL, "Generate the letter and track the request to the platform."
+                )
+            )
+            steps.append(
+                StepSpec(
+                    "police_decision",
+                    True,
+                    _cite(clauses, "report_to_headteacher") or SAFESOCIAL,
+                    "It is for the individual who is being bullied to decide whether to report it to the police.",
+                )
+            )
         else:
-            steps.append(StepSpec("removal_request", True, _cite(clauses, "offensive") or SAFESOCIAL,
-                                  _actions_for(clauses, "offensive") or "Ask the platform to remove the material."))
-            steps.append(StepSpec("police_decision", "police_referral" in topics, _cite(clauses, "police_referral") or SAFESOCIAL,
-                                  _actions_for(clauses, "police_referral")))
+            steps.append(
+                StepSpec(
+                    "removal_request",
+                    True,
+                    _cite(clauses, "offensive") or SAFESOCIAL,
+                    _actions_for(clauses, "offensive") or "Ask the platform to remove the material.",
+                )
+            )
+            steps.append(
+                StepSpec(
+                    "police_decision",
+                    "police_referral" in topics,
+                    _cite(clauses, "police_referral") or SAFESOCIAL,
+                    _actions_for(clauses, "police_referral"),
+                )
+            )
             if "disciplinary" in topics:
-                steps.append(StepSpec("pupil_behaviour", False, _cite(clauses, "disciplinary"),
-                                      _actions_for(clauses, "disciplinary")))
+                steps.append(
+                    StepSpec(
+                        "pupil_behaviour", False, _cite(clauses, "disciplinary"), _actions_for(clauses, "disciplinary")
+                    )
+                )
     elif case_type == CaseType.BREACH:
         audience = _subject_audience(subject_role or next(iter(sorted(subject_roles)), ""))
         if audience == "governor" or subject_roles & {Role.HEADTEACHER, Role.CHAIR_OF_GOVERNORS}:
@@ -402,13 +517,24 @@ def route_for(
         routing = _disciplinary_clauses(snap, pack_id or "", audience, subject_role)
         clauses = clauses + [c for c in routing if c not in clauses]
         procedure = PROCEDURES.get(audience, PROCEDURES["staff"])
-        steps.append(StepSpec("disciplinary_route", True,
-                              ("pack " + ", ".join(f"{c.pack_id} {c.clause_id}" for c in routing)) if routing else SAFESOCIAL,
-                              f"{procedure}. " + _actions_for(routing)))
+        steps.append(
+            StepSpec(
+                "disciplinary_route",
+                True,
+                ("pack " + ", ".join(f"{c.pack_id} {c.clause_id}" for c in routing)) if routing else SAFESOCIAL,
+                f"{procedure}. " + _actions_for(routing),
+            )
+        )
         hr_clauses = [c for c in clauses if c.workflow == "case_breach" and "HR" in " ".join(c.actions)]
         if audience == "staff":
-            steps.append(StepSpec("hr_advice", False, _cite(hr_clauses, "report_to_headteacher") or SAFESOCIAL,
-                                  _actions_for(hr_clauses)))
+            steps.append(
+                StepSpec(
+                    "hr_advice",
+                    False,
+                    _cite(hr_clauses, "report_to_headteacher") or SAFESOCIAL,
+                    _actions_for(hr_clauses),
+                )
+            )
     else:  # whistleblowing
         handler = senior_for(subject_roles)
 

@@ -52,8 +52,14 @@ def can_view(user: Any, case: Case) -> bool:
 
 
 def _refused(user: Any, case: Case | None, *, what: str, case_id: Any) -> None:
-    record(action="case.access_refused", actor=user, school=case.school if case else None,
-           subject_type="cases.case", subject_id=case_id, data={"what": what})
+    record(
+        action="case.access_refused",
+        actor=user,
+        school=case.school if case else None,
+        subject_type="cases.case",
+        subject_id=case_id,
+        data={"what": what},
+    )
 
 
 def access_case(*, user: Any, case_id: int, purpose: str = "view") -> Case:
@@ -70,8 +76,9 @@ def access_evidence(*, user: Any, case_id: int, evidence_id: int) -> Evidence:
     """An evidence item to download: audited. Never for a sealed (indecent images) case."""
     case = cases_visible_to(user=user).filter(pk=case_id).first()
     if case is None:
-        _refused(user, Case.objects.select_related("school").filter(pk=case_id).first(), what="evidence",
-                 case_id=case_id)
+        _refused(
+            user, Case.objects.select_related("school").filter(pk=case_id).first(), what="evidence", case_id=case_id
+        )
         raise CaseNotFound(case_id)
     if case.is_sealed:
         _refused(user, case, what="sealed_material", case_id=case_id)
@@ -79,8 +86,13 @@ def access_evidence(*, user: Any, case_id: int, evidence_id: int) -> Evidence:
     evidence = Evidence.objects.filter(case=case, pk=evidence_id).exclude(file="").first()
     if evidence is None:
         raise CaseNotFound(case_id)
-    record(action="evidence.downloaded", actor=user, school=case.school, subject=evidence,
-           data={"case": case.pk, "sha256": evidence.sha256})
+    record(
+        action="evidence.downloaded",
+        actor=user,
+        school=case.school,
+        subject=evidence,
+        data={"case": case.pk, "sha256": evidence.sha256},
+    )
     return evidence
 
 
@@ -116,8 +128,9 @@ def reports_by(*, user: Any) -> QuerySet[Case]:
 def access_own_report(*, user: Any, case_id: int) -> Case:
     case = reports_by(user=user).filter(pk=case_id).first()
     if case is None:
-        _refused(user, Case.objects.select_related("school").filter(pk=case_id).first(), what="own_report",
-                 case_id=case_id)
+        _refused(
+            user, Case.objects.select_related("school").filter(pk=case_id).first(), what="own_report", case_id=case_id
+        )
         raise CaseNotFound(case_id)
     record(action="case.viewed", actor=user, school=case.school, subject=case, data={"purpose": "reporter"})
     return case
@@ -130,8 +143,14 @@ def access_by_receipt(*, code: str) -> Case | None:
         return None
     case = Case.objects.select_related("school").filter(receipt_hash=receipt_hash(code)).first()
     if case is not None:
-        record(action="case.viewed", actor=None, actor_label="anonymous", school=case.school, subject=case,
-               data={"purpose": "receipt"})
+        record(
+            action="case.viewed",
+            actor=None,
+            actor_label="anonymous",
+            school=case.school,
+            subject=case,
+            data={"purpose": "receipt"},
+        )
     return case
 
 
@@ -139,7 +158,7 @@ PLAIN_STATUS: dict[str, str] = {
     Status.REPORTED: "Your report has been received and is waiting for the person who handles it.",
     Status.ASSESSING: "Your report is being looked at now.",
     Status.AWAITING_ADVICE: "Your report has been passed to the right people outside school, and the school is "
-                            "waiting for their advice.",
+    "waiting for their advice.",
     Status.ACTION: "Support and action are under way.",
     Status.INVESTIGATING: "The matter is being looked into.",
     Status.CLOSED: "Your report has been dealt with and closed.",
@@ -204,8 +223,11 @@ def case_statistics(*, user: Any) -> dict[str, Any]:
     schools = schools_for(user, "cases.view_reports")
     if not schools:
         raise PermissionDenied("Only leaders and governors can see case reports.")
-    cases = list(Case.objects.filter(school__in=schools).values("pk", "school_id", "case_type", "status", "outcome",
-                                                                 "reported_at"))
+    cases = list(
+        Case.objects.filter(school__in=schools).values(
+            "pk", "school_id", "case_type", "status", "outcome", "reported_at"
+        )
+    )
     by_type = Counter(c["case_type"] for c in cases)
     by_outcome = Counter(c["outcome"] for c in cases if c["status"] == Status.CLOSED)
     by_school = Counter(c["school_id"] for c in cases)

@@ -105,11 +105,26 @@ def require_act(user: Any, case: Case) -> None:
         raise PermissionDenied("You are not a handler of this case.")
 
 
-def _activity(case: Case, *, kind: str, actor: Any, reason: str = "", from_status: str = "", to_status: str = "",
-              at: datetime | None = None, actor_label: str = "") -> CaseActivity:
+def _activity(
+    case: Case,
+    *,
+    kind: str,
+    actor: Any,
+    reason: str = "",
+    from_status: str = "",
+    to_status: str = "",
+    at: datetime | None = None,
+    actor_label: str = "",
+) -> CaseActivity:
     return CaseActivity.objects.create(
-        case=case, at=at or timezone.now(), actor=actor if getattr(actor, "is_authenticated", False) else None,
-        actor_label=actor_label or _label(actor), kind=kind, from_status=from_status, to_status=to_status, reason=reason,
+        case=case,
+        at=at or timezone.now(),
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor_label=actor_label or _label(actor),
+        kind=kind,
+        from_status=from_status,
+        to_status=to_status,
+        reason=reason,
     )
 
 
@@ -134,9 +149,12 @@ def _subject_roles(user: Any, school: School) -> set[str]:
         return set()
     from safesocial.accounts.models import RoleAssignment
 
-    return set(RoleAssignment.objects.filter(user=user, active=True, school=school).values_list("role", flat=True)) | set(
+    return set(
+        RoleAssignment.objects.filter(user=user, active=True, school=school).values_list("role", flat=True)
+    ) | set(
         RoleAssignment.objects.filter(user=user, active=True, organisation_id=school.organisation_id).values_list(
-            "role", flat=True)
+            "role", flat=True
+        )
     )
 
 
@@ -187,12 +205,18 @@ def case_report(
         subject_roles.add(Role.HEADTEACHER)
     target_roles: set[str] = set()
     if case_type in (CaseType.BULLYING, CaseType.POST_ABOUT_STAFF):
-        target_roles = subject_roles if subject_user is not None else (
-            _subject_roles(actor, school) if about_me else set())
+        target_roles = (
+            subject_roles if subject_user is not None else (_subject_roles(actor, school) if about_me else set())
+        )
         if about_headteacher:
             target_roles.add(Role.HEADTEACHER)
-    route = route_for(case_type=case_type, school=school, subject_roles=subject_roles, subject_role=subject_role,
-                      target_roles=target_roles)
+    route = route_for(
+        case_type=case_type,
+        school=school,
+        subject_roles=subject_roles,
+        subject_role=subject_role,
+        target_roles=target_roles,
+    )
     stored: list[str] = []
     receipt = _new_receipt() if anonymous else None
     try:
@@ -222,30 +246,73 @@ def case_report(
             Case.objects.filter(pk=case.pk).update(ref=case.ref)
             for order, spec in enumerate(route.steps):
                 CaseStep.objects.create(
-                    case=case, code=spec.code, title=spec.title, required=spec.required, order=order,
+                    case=case,
+                    code=spec.code,
+                    title=spec.title,
+                    required=spec.required,
+                    order=order,
                     due_at=add_working_days(now, spec.due_working_days) if spec.due_working_days is not None else None,
                 )
             actor_for_audit = None if anonymous else actor
             label = "anonymous" if anonymous else _label(actor)
-            _activity(case, kind=CaseActivity.Kind.OPENED, actor=actor_for_audit, actor_label=label, at=now,
-                      to_status=Status.REPORTED, reason=f"Reported; routed to the {route.handler_label.lower()}")
-            record(action="case.opened", actor=actor_for_audit, actor_label=label, school=school, subject=case,
-                   data={"ref": case.ref, "case_type": case_type.value, "handler_role": route.handler_role,
-                         "pack": route.pack_id, "clauses": [c.clause_id for c in route.clauses],
-                         "evidence": len(checked), "anonymous": anonymous})
+            _activity(
+                case,
+                kind=CaseActivity.Kind.OPENED,
+                actor=actor_for_audit,
+                actor_label=label,
+                at=now,
+                to_status=Status.REPORTED,
+                reason=f"Reported; routed to the {route.handler_label.lower()}",
+            )
+            record(
+                action="case.opened",
+                actor=actor_for_audit,
+                actor_label=label,
+                school=school,
+                subject=case,
+                data={
+                    "ref": case.ref,
+                    "case_type": case_type.value,
+                    "handler_role": route.handler_role,
+                    "pack": route.pack_id,
+                    "clauses": [c.clause_id for c in route.clauses],
+                    "evidence": len(checked),
+                    "anonymous": anonymous,
+                },
+            )
             for item, check in checked:
-                ev = _store_evidence(case=case, item=item, check=check, uploader=actor_for_audit, actor_label=label,
-                                     now=now, stored=stored)
-                record(action="evidence.attached", actor=actor_for_audit, actor_label=label, school=school, subject=ev,
-                       data=_evidence_audit(ev))
+                ev = _store_evidence(
+                    case=case,
+                    item=item,
+                    check=check,
+                    uploader=actor_for_audit,
+                    actor_label=label,
+                    now=now,
+                    stored=stored,
+                )
+                record(
+                    action="evidence.attached",
+                    actor=actor_for_audit,
+                    actor_label=label,
+                    school=school,
+                    subject=ev,
+                    data=_evidence_audit(ev),
+                )
             if route.alert_immediately:
                 from .selectors import handlers_for
 
                 alerted = len(handlers_for(case))
                 CaseStep.objects.filter(case=case, code="dsl_alert").update(
-                    recorded_at=now, details={"alerted": alerted, "by": "SafeSocial"})
-                record(action="case.alert_sent", actor=None, actor_label="system", school=school, subject=case,
-                       data={"alerted": alerted})
+                    recorded_at=now, details={"alerted": alerted, "by": "SafeSocial"}
+                )
+                record(
+                    action="case.alert_sent",
+                    actor=None,
+                    actor_label="system",
+                    school=school,
+                    subject=case,
+                    data={"alerted": alerted},
+                )
             case_id = case.pk
             transaction.on_commit(lambda: notify_case.enqueue(case_id, "opened"))
     except BaseException:
@@ -256,13 +323,29 @@ def case_report(
 
 
 def _evidence_audit(ev: Evidence) -> dict[str, Any]:
-    return {"evidence": ev.pk, "case": ev.case_id, "sha256": ev.sha256, "size": ev.size,
-            "content_type": ev.content_type, "supersedes": ev.supersedes_id, "file": bool(ev.file)}
+    return {
+        "evidence": ev.pk,
+        "case": ev.case_id,
+        "sha256": ev.sha256,
+        "size": ev.size,
+        "content_type": ev.content_type,
+        "supersedes": ev.supersedes_id,
+        "file": bool(ev.file),
+    }
 
 
-def _store_evidence(*, case: Case, item: EvidenceInput, check: evidence_files.CheckedUpload | None, uploader: Any,
-                    actor_label: str, now: datetime, stored: list[str], supersedes: Evidence | None = None,
-                    correction_reason: str = "") -> Evidence:
+def _store_evidence(
+    *,
+    case: Case,
+    item: EvidenceInput,
+    check: evidence_files.CheckedUpload | None,
+    uploader: Any,
+    actor_label: str,
+    now: datetime,
+    stored: list[str],
+    supersedes: Evidence | None = None,
+    correction_reason: str = "",
+) -> Evidence:
     name = ""
     if check is not None:
         name = evidence_files.store(check, school_id=case.school_id, case_id=case.pk)
@@ -285,8 +368,14 @@ def _store_evidence(*, case: Case, item: EvidenceInput, check: evidence_files.Ch
     )
     ev.file.name = name
     ev.save()
-    _activity(case, kind=CaseActivity.Kind.EVIDENCE, actor=uploader, actor_label=actor_label, at=now,
-              reason=f"Correction of evidence item {supersedes.pk}" if supersedes else "Evidence added")
+    _activity(
+        case,
+        kind=CaseActivity.Kind.EVIDENCE,
+        actor=uploader,
+        actor_label=actor_label,
+        at=now,
+        reason=f"Correction of evidence item {supersedes.pk}" if supersedes else "Evidence added",
+    )
     return ev
 
 
@@ -320,9 +409,17 @@ def evidence_attach(
     try:
         with transaction.atomic():
             locked = Case.objects.select_for_update().get(pk=case.pk)
-            ev = _store_evidence(case=locked, item=item, check=check, uploader=actor, actor_label=_label(actor),
-                                 now=now, stored=stored, supersedes=supersedes,
-                                 correction_reason=correction_reason.strip())
+            ev = _store_evidence(
+                case=locked,
+                item=item,
+                check=check,
+                uploader=actor,
+                actor_label=_label(actor),
+                now=now,
+                stored=stored,
+                supersedes=supersedes,
+                correction_reason=correction_reason.strip(),
+            )
             _bump(locked, now)
             record(action="evidence.attached", actor=actor, school=case.school, subject=ev, data=_evidence_audit(ev))
     except BaseException:
@@ -358,16 +455,20 @@ def case_transition(
             )
         if to_status not in locked.transitions.get(locked.status, frozenset()):
             target = Status(to_status).label if to_status in Status.values else to_status
-            raise CaseError(f"A {locked.get_case_type_display().lower()} case cannot move from "
-                            f"“{Status(locked.status).label}” to “{target}”.")
+            raise CaseError(
+                f"A {locked.get_case_type_display().lower()} case cannot move from "
+                f"“{Status(locked.status).label}” to “{target}”."
+            )
         if not reason:
             raise CaseError("Give a reason for the change.")
         steps = {s.code: s for s in locked.steps.all()}
         gate = locked.route.get("gates", {}).get(to_status, [])
         missing = [steps[code].title for code in gate if code in steps and not steps[code].is_recorded]
         if missing:
-            raise CaseError(f"Record this first: {'; '.join(missing)}. “{Status(to_status).label}” cannot start "
-                            "until it is recorded.")
+            raise CaseError(
+                f"Record this first: {'; '.join(missing)}. “{Status(to_status).label}” cannot start "
+                "until it is recorded."
+            )
         fields = ["status", "version", "updated_at"]
         if to_status == Status.CLOSED:
             if outcome not in Outcome.values:
@@ -381,17 +482,30 @@ def case_transition(
             locked.closure_reason = reason
             locked.closed_at = now
             locked.retain_until, locked.retention_basis = retain_until_for(
-                locked, closed_on=timezone.localtime(now).date())
+                locked, closed_on=timezone.localtime(now).date()
+            )
             fields += ["outcome", "closure_reason", "closed_at", "retain_until", "retention_basis"]
         from_status = locked.status
         locked.status = to_status
         locked.version += 1
         locked.updated_at = now
         locked.save(update_fields=fields)
-        _activity(locked, kind=CaseActivity.Kind.TRANSITION, actor=actor, at=now, from_status=from_status,
-                  to_status=to_status, reason=reason)
-        record(action="case.transitioned", actor=actor, school=locked.school, subject=locked,
-               data={"from": from_status, "to": to_status, "outcome": locked.outcome or None, "version": locked.version})
+        _activity(
+            locked,
+            kind=CaseActivity.Kind.TRANSITION,
+            actor=actor,
+            at=now,
+            from_status=from_status,
+            to_status=to_status,
+            reason=reason,
+        )
+        record(
+            action="case.transitioned",
+            actor=actor,
+            school=locked.school,
+            subject=locked,
+            data={"from": from_status, "to": to_status, "outcome": locked.outcome or None, "version": locked.version},
+        )
         case_id = locked.pk
         transaction.on_commit(lambda: notify_case.enqueue(case_id, "updated"))
     return locked
@@ -429,8 +543,9 @@ def _clean_step_details(code: str, details: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def case_record_step(*, case: Case, code: str, details: dict[str, Any], actor: Any,
-                     now: datetime | None = None) -> CaseStep:
+def case_record_step(
+    *, case: Case, code: str, details: dict[str, Any], actor: Any, now: datetime | None = None
+) -> CaseStep:
     """Record a required (or offered) step once, with its details. A recorded step is never edited."""
     now = _now(now)
     clean = _clean_step_details(code, details)
@@ -443,16 +558,23 @@ def case_record_step(*, case: Case, code: str, details: dict[str, Any], actor: A
         if step is None:
             raise CaseError("This case has no such step.")
         if step.is_recorded:
-            raise CaseError(f"“{step.title}” was already recorded on {timezone.localtime(step.recorded_at):%d %B %Y}. "
-                            "Add a note if something has changed.")
+            raise CaseError(
+                f"“{step.title}” was already recorded on {timezone.localtime(step.recorded_at):%d %B %Y}. "
+                "Add a note if something has changed."
+            )
         step.recorded_at = now
         step.recorded_by = actor
         step.details = clean
         step.save(update_fields=["recorded_at", "recorded_by", "details"])
         _bump(locked, now)
         _activity(locked, kind=CaseActivity.Kind.STEP, actor=actor, at=now, reason=f"Recorded: {step.title}")
-        record(action="case.step_recorded", actor=actor, school=locked.school, subject=locked,
-               data={"step": code, "status": locked.status})
+        record(
+            action="case.step_recorded",
+            actor=actor,
+            school=locked.school,
+            subject=locked,
+            data={"step": code, "status": locked.status},
+        )
     return step
 
 
@@ -465,7 +587,9 @@ def case_add_note(*, case: Case, note: str, actor: Any, now: datetime | None = N
         require_act(actor, locked)
         _bump(locked, now)
         activity = _activity(locked, kind=CaseActivity.Kind.NOTE, actor=actor, at=now, reason=note.strip())
-        record(action="case.note_added", actor=actor, school=locked.school, subject=locked, data={"activity": activity.pk})
+        record(
+            action="case.note_added", actor=actor, school=locked.school, subject=locked, data={"activity": activity.pk}
+        )
     return activity
 
 
@@ -485,16 +609,27 @@ def case_link_child(*, case: Case, person: Person, actor: Any, now: datetime | N
         locked.version += 1
         locked.updated_at = now
         locked.save(update_fields=["child", "version", "updated_at"])
-        _activity(locked, kind=CaseActivity.Kind.NOTE, actor=actor, at=now, reason="The child's directory record was linked")
-        record(action="case.child_linked", actor=actor, school=locked.school, subject=locked, data={"person": person.pk})
+        _activity(
+            locked, kind=CaseActivity.Kind.NOTE, actor=actor, at=now, reason="The child's directory record was linked"
+        )
+        record(
+            action="case.child_linked", actor=actor, school=locked.school, subject=locked, data={"person": person.pk}
+        )
     return locked
 
 
 # ---------------------------------------------------------------- removal requests
 
 
-def removal_request_draft(*, case: Case, actor: Any, platform: str, url: str = "", evidence: Evidence | None = None,
-                          now: datetime | None = None) -> RemovalRequest:
+def removal_request_draft(
+    *,
+    case: Case,
+    actor: Any,
+    platform: str,
+    url: str = "",
+    evidence: Evidence | None = None,
+    now: datetime | None = None,
+) -> RemovalRequest:
     """Generate the letter to the platform from the evidence details; the request starts as drafted."""
     from .letters import render_removal_letter
 
@@ -512,25 +647,53 @@ def removal_request_draft(*, case: Case, actor: Any, platform: str, url: str = "
             raise CaseError("This case is closed.")
         roles = roles_at(actor, locked.school) & {r for r in locked.acting_roles.split(",") if r}
         signed_role = Role(sorted(roles)[0]).label if roles else ""
-        letter = render_removal_letter(case=locked, evidence=evidence, platform=platform.strip(), url=url.strip(),
-                                       signed_by=actor, signed_role=signed_role)
+        letter = render_removal_letter(
+            case=locked,
+            evidence=evidence,
+            platform=platform.strip(),
+            url=url.strip(),
+            signed_by=actor,
+            signed_role=signed_role,
+        )
         request = RemovalRequest.objects.create(
-            case=locked, evidence=evidence, platform=platform.strip()[:100],
-            url=(url.strip() or (evidence.url if evidence else ""))[:1000], letter=letter, created_at=now,
-            created_by=actor, updated_at=now,
+            case=locked,
+            evidence=evidence,
+            platform=platform.strip()[:100],
+            url=(url.strip() or (evidence.url if evidence else ""))[:1000],
+            letter=letter,
+            created_at=now,
+            created_by=actor,
+            updated_at=now,
             history=[{"at": now.isoformat(), "from": "", "to": "drafted", "by": _label(actor), "note": ""}],
         )
         _bump(locked, now)
-        _activity(locked, kind=CaseActivity.Kind.REMOVAL, actor=actor, at=now,
-                  reason=f"Removal request {request.pk} drafted for {request.platform}")
-        record(action="case.removal_request", actor=actor, school=locked.school, subject=request,
-               data={"case": locked.pk, "to": "drafted", "evidence": evidence.pk if evidence else None})
+        _activity(
+            locked,
+            kind=CaseActivity.Kind.REMOVAL,
+            actor=actor,
+            at=now,
+            reason=f"Removal request {request.pk} drafted for {request.platform}",
+        )
+        record(
+            action="case.removal_request",
+            actor=actor,
+            school=locked.school,
+            subject=request,
+            data={"case": locked.pk, "to": "drafted", "evidence": evidence.pk if evidence else None},
+        )
     return request
 
 
-def removal_request_transition(*, request: RemovalRequest, to_status: str, actor: Any, note: str = "",
-                               reference: str = "", expected_status: str | None = None,
-                               now: datetime | None = None) -> RemovalRequest:
+def removal_request_transition(
+    *,
+    request: RemovalRequest,
+    to_status: str,
+    actor: Any,
+    note: str = "",
+    reference: str = "",
+    expected_status: str | None = None,
+    now: datetime | None = None,
+) -> RemovalRequest:
     """Track a removal request: drafted → sent → acknowledged → removed or refused."""
     now = _now(now)
     with transaction.atomic():
@@ -538,7 +701,9 @@ def removal_request_transition(*, request: RemovalRequest, to_status: str, actor
         require_act(actor, locked_case)
         req = RemovalRequest.objects.select_for_update().get(pk=request.pk)
         if expected_status is not None and req.status != expected_status:
-            raise CaseConflict("Someone else updated this removal request while you were looking at it. Nothing was changed.")
+            raise CaseConflict(
+                "Someone else updated this removal request while you were looking at it. Nothing was changed."
+            )
         if to_status not in req.TRANSITIONS[req.status]:
             raise CaseError(f"A removal request cannot move from “{req.get_status_display()}” to “{to_status}”.")
         from_status = req.status
@@ -546,19 +711,33 @@ def removal_request_transition(*, request: RemovalRequest, to_status: str, actor
         req.updated_at = now
         if reference.strip():
             req.platform_reference = reference.strip()[:200]
-        req.history = [*req.history, {"at": now.isoformat(), "from": from_status, "to": to_status,
-                                      "by": _label(actor), "note": note.strip()}]
+        req.history = [
+            *req.history,
+            {"at": now.isoformat(), "from": from_status, "to": to_status, "by": _label(actor), "note": note.strip()},
+        ]
         req.save(update_fields=["status", "updated_at", "platform_reference", "history"])
         if to_status == RemovalRequest.Status.SENT:
             CaseStep.objects.filter(case=locked_case, code="removal_request", recorded_at__isnull=True).update(
-                recorded_at=now, recorded_by=actor,
+                recorded_at=now,
+                recorded_by=actor,
                 details={"request": req.pk, "platform": req.platform, "sent_on": timezone.localdate().isoformat()},
             )
         _bump(locked_case, now)
-        _activity(locked_case, kind=CaseActivity.Kind.REMOVAL, actor=actor, at=now,
-                  reason=f"Removal request {req.pk}: {RemovalRequest.Status(to_status).label}" + (f". {note.strip()}" if note.strip() else ""))
-        record(action="case.removal_request", actor=actor, school=locked_case.school, subject=req,
-               data={"case": locked_case.pk, "from": from_status, "to": to_status})
+        _activity(
+            locked_case,
+            kind=CaseActivity.Kind.REMOVAL,
+            actor=actor,
+            at=now,
+            reason=f"Removal request {req.pk}: {RemovalRequest.Status(to_status).label}"
+            + (f". {note.strip()}" if note.strip() else ""),
+        )
+        record(
+            action="case.removal_request",
+            actor=actor,
+            school=locked_case.school,
+            subject=req,
+            data={"case": locked_case.pk, "from": from_status, "to": to_status},
+        )
     return req
 
 
@@ -582,8 +761,13 @@ def legal_hold_set(*, case: Case, reason: str, actor: Any, now: datetime | None 
         hold = LegalHold.objects.create(case=locked, reason=reason.strip(), set_at=now, set_by=actor)
         _bump(locked, now)
         _activity(locked, kind=CaseActivity.Kind.HOLD, actor=actor, at=now, reason=f"Legal hold set: {reason.strip()}")
-        record(action="retention.hold_set", actor=actor, school=locked.school, subject=locked,
-               data={"hold": hold.pk, "active": True})
+        record(
+            action="retention.hold_set",
+            actor=actor,
+            school=locked.school,
+            subject=locked,
+            data={"hold": hold.pk, "active": True},
+        )
     return hold
 
 
@@ -602,9 +786,16 @@ def legal_hold_lift(*, case: Case, reason: str, actor: Any, now: datetime | None
         hold.lifted_reason = reason.strip()
         hold.save(update_fields=["lifted_at", "lifted_by", "lifted_reason"])
         _bump(locked, now)
-        _activity(locked, kind=CaseActivity.Kind.HOLD, actor=actor, at=now, reason=f"Legal hold lifted: {reason.strip()}")
-        record(action="retention.hold_set", actor=actor, school=locked.school, subject=locked,
-               data={"hold": hold.pk, "active": False})
+        _activity(
+            locked, kind=CaseActivity.Kind.HOLD, actor=actor, at=now, reason=f"Legal hold lifted: {reason.strip()}"
+        )
+        record(
+            action="retention.hold_set",
+            actor=actor,
+            school=locked.school,
+            subject=locked,
+            data={"hold": hold.pk, "active": False},
+        )
     return hold
 
 
@@ -641,18 +832,33 @@ def send_reminders(*, now: datetime | None = None) -> dict[str, int]:
             counts["overdue_steps"] += 1
             for user in handlers_for(case):
                 if user.email:
-                    messages.append((
-                        f"Overdue on case {case.ref} at {case.school.name}: {step.title}",
-                        f"Case {case.ref} at {case.school.name} needs this step, which was due on "
-                        f"{timezone.localtime(step.due_at):%A %d %B %Y at %H:%M}:\n\n  {step.title}\n\n"
-                        "Sign in to SafeSocial to record it. This e-mail holds no case details.\n",
-                        None, [user.email]))
+                    messages.append(
+                        (
+                            f"Overdue on case {case.ref} at {case.school.name}: {step.title}",
+                            f"Case {case.ref} at {case.school.name} needs this step, which was due on "
+                            f"{timezone.localtime(step.due_at):%A %d %B %Y at %H:%M}:\n\n  {step.title}\n\n"
+                            "Sign in to SafeSocial to record it. This e-mail holds no case details.\n",
+                            None,
+                            [user.email],
+                        )
+                    )
                     counts["emails"] += 1
             CaseStep.objects.filter(pk=step.pk).update(last_reminded_at=now)
-            _activity(case, kind=CaseActivity.Kind.REMINDER, actor=None, actor_label="system", at=now,
-                      reason=f"Reminder: {step.title} is overdue")
-            record(action="case.reminder_sent", actor_label="system", school=case.school, subject=case,
-                   data={"step": step.code, "due_at": step.due_at})
+            _activity(
+                case,
+                kind=CaseActivity.Kind.REMINDER,
+                actor=None,
+                actor_label="system",
+                at=now,
+                reason=f"Reminder: {step.title} is overdue",
+            )
+            record(
+                action="case.reminder_sent",
+                actor_label="system",
+                school=case.school,
+                subject=case,
+                data={"step": step.code, "due_at": step.due_at},
+            )
         if messages:
             transaction.on_commit(lambda: send_step_reminders(messages))
     return counts
