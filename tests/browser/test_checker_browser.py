@@ -5,8 +5,6 @@ axe-core checks the empty form and the result page for WCAG 2.2 AA.
 
 from __future__ import annotations
 
-from importlib.util import find_spec
-
 import pytest
 
 from tests.browser.conftest import assert_accessible
@@ -67,7 +65,6 @@ def test_the_check_form_is_accessible(demo_trust, live_server, page, login):
     assert_accessible(page, "the check form with an error")
 
 
-@pytest.mark.skipif(find_spec("safesocial.engine.checker") is None, reason="the post checker engine has not landed yet")
 def test_teacher_checks_a_profile_and_sees_the_verdict_clause_and_rewrite(demo_trust, live_server, page, login):
     # given a teacher at Oakfield, which has adopted Walsall
     login(page, "teacher")

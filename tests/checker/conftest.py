@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from importlib.util import find_spec
-
 import pytest
 from django.test import Client
 
 from safesocial.checker import judging
-
-# Tests that run a judgement need the post checker engine (safesocial.engine.checker).
-requires_engine = pytest.mark.skipif(
-    find_spec("safesocial.engine.checker") is None, reason="the post checker engine has not landed yet"
-)
 
 
 @pytest.fixture(autouse=True)

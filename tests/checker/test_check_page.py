@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safesocial.policies import services as policy_services
-from tests.checker.conftest import requires_engine, row_counts
+from tests.checker.conftest import row_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,6 @@ def test_signed_out_people_are_sent_to_sign_in(client):
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
-@requires_engine
 def test_a_profile_naming_the_school_is_a_breach_of_walsall_8_2(oakfield, signed_in):
     # given a teacher at Oakfield, which has adopted Walsall
     client = signed_in("teacher")
@@ -61,7 +60,6 @@ def test_a_profile_naming_the_school_is_a_breach_of_walsall_8_2(oakfield, signed
     assert "no-store" in response["Cache-Control"]
 
 
-@requires_engine
 def test_the_result_shows_the_safer_rewrite(oakfield, signed_in):
     response = signed_in("teacher").post(URL, form(BIO, kind="profile"))
     page = response.content.decode()
@@ -69,7 +67,6 @@ def test_the_result_shows_the_safer_rewrite(oakfield, signed_in):
     assert "Check the safer version" in page
 
 
-@requires_engine
 def test_checking_stores_nothing_and_logs_nothing(oakfield, signed_in, caplog):
     client = signed_in("teacher")
     before = row_counts()
@@ -116,7 +113,6 @@ def test_the_school_choice_only_lists_the_users_schools(oakfield, signed_in):
     assert 'type="hidden" name="school" value="brookside"' in teacher_page
 
 
-@requires_engine
 def test_a_parent_is_judged_against_the_parents_clauses(school, make_user, client):
     # given a school that adopted a policy binding parents
     head = make_user("headteacher", school=school)
@@ -145,7 +141,6 @@ def test_a_parent_is_judged_against_the_parents_clauses(school, make_user, clien
     assert "Social networking should not be used as a forum to raise complaints" in page
 
 
-@requires_engine
 def test_report_this_hands_over_to_the_cases_app_without_the_text(oakfield, signed_in):
     from django.urls import NoReverseMatch, reverse
 
@@ -160,7 +155,6 @@ def test_report_this_hands_over_to_the_cases_app_without_the_text(oakfield, sign
         assert "Oakfield" not in page.split(f'href="{report}')[1].split('"')[0]
 
 
-@requires_engine
 def test_a_parent_under_a_staff_only_policy_is_told_it_sets_them_no_rules(oakfield, signed_in):
     # Walsall binds staff, contractors, volunteers and governors, not parents
     page = signed_in("parent").post(URL, form("The head at Oakfield is useless.")).content.decode()

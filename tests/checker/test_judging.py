@@ -11,7 +11,6 @@ from safesocial.accounts.models import User
 from safesocial.checker import judging
 from safesocial.people.models import DirectoryImport
 from safesocial.policies import services as policy_services
-from tests.checker.conftest import requires_engine
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +70,6 @@ def test_no_policy_in_force_is_refused_with_409(school, make_user):
     assert judging.load_for_school(school) is None
 
 
-@requires_engine
 def test_engine_inputs_are_cached_per_school_version_and_import(oakfield):
     first = judging.load_for_school(oakfield)
     assert first is not None
@@ -85,7 +83,6 @@ def test_engine_inputs_are_cached_per_school_version_and_import(oakfield):
     assert judging.load_for_school(oakfield) is after_import
 
 
-@requires_engine
 def test_a_new_policy_version_is_picked_up(oakfield):
     before = judging.load_for_school(oakfield)
     head = User.objects.get(username="head")

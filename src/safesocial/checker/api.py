@@ -5,8 +5,8 @@ Two ways to authenticate:
   carries no cookies' authority); the token names the school. Counted against a per-token rate limit.
 - The browser session (same origin), which needs the CSRF token like any other POST.
 
-Every error is JSON: ``{"error": {"code": "...", "message": "...", "where": ...}}``. Codes E3xx come
-from the engine (bad input); A4xx are the API's own (authentication, limits). The text is judged and
+Every error is JSON: ``{"error": {"code": "...", "message": "...", "where": ...}}``. Bad input has the
+checker's E3xx codes (as the CLI gives them); A4xx are the API's own (authentication, limits). The text is judged and
 forgotten: it is not stored or logged.
 """
 
@@ -27,7 +27,6 @@ from . import judging, services
 from .openapi import document
 
 MAX_BODY_BYTES = 256 * 1024  # generous for 20,000 characters of JSON-escaped text
-STRING_FIELDS = ("text", "kind", "channel", "role", "recipient_role", "school")
 
 
 def _json(data: dict[str, Any], status: int = 200, **headers: str) -> JsonResponse:
@@ -110,22 +109,25 @@ def judge(request: HttpRequest) -> HttpResponse:
             WWW_Authenticate='Bearer realm="safesocial"',
         )
 
+    # Malformed bodies get the same codes as `safesocial check --input` gives a bad JSONL line.
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        return error(400, "A400", "The body must be a JSON object in UTF-8.")
+        return error(400, "E300", "The body must be a JSON object in UTF-8.")
     if not isinstance(data, dict):
-        return error(400, "A400", "The body must be a JSON object.")
-    for name in STRING_FIELDS:
+        return error(400, "E300", "The body must be a JSON object.")
+    if not isinstance(data.get("text"), str):
+        return error(400, "E301", "Missing or non-text field 'text'.", where="text")
+    for name in ("role", "channel", "kind", "recipient_role"):
         if data.get(name) is not None and not isinstance(data[name], str):
-            return error(400, "A400", f"{name} must be a string.", where=name)
-    if "text" not in data:
-        return error(400, "A400", "text is required.", where="text")
+            return error(400, "E303", f"Field {name!r} must be text.", where=name)
+    if data.get("school") is not None and not isinstance(data["school"], str):
+        return error(400, "E300", "Field 'school' must be text (the school's slug).", where="school")
     item_id = data.get("id")
     if item_id is not None and (
         not isinstance(item_id, str | int) or isinstance(item_id, bool) or len(str(item_id)) > 200
     ):
-        return error(400, "A400", "id must be a string or an integer (up to 200 characters).", where="id")
+        return error(400, "E300", "Field 'id' must be text or an integer (up to 200 characters).", where="id")
 
     schools = judging.schools_to_check(user)
     if token is not None:
@@ -146,7 +148,7 @@ def judge(request: HttpRequest) -> HttpResponse:
             )
         if len(matches) > 1:
             return error(
-                400, "A400", 'You belong to several schools: say which with "school" (its slug).', where="school"
+                400, "E300", 'You belong to several schools: say which with "school" (its slug).', where="school"
             )
         school = matches[0]
 

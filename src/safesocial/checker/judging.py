@@ -201,14 +201,6 @@ def judge_text(
 
 
 def judgement_json(outcome: Outcome, *, item_id: str | None = None) -> dict[str, Any]:
-    """The judgement as the CLI prints it: {"id"?, "policy": {"id", "version"}, "verdict", ...}."""
-    data = dict(outcome.judgement.as_dict())
-    policy = outcome.loaded.policy
-    data.setdefault("policy", {"id": policy.id, "version": policy.version})
-    result: dict[str, Any] = {}
-    if item_id is not None:
-        result["id"] = item_id
-    result.update({k: v for k, v in data.items() if k != "id"})
-    if "id" in data and item_id is None and data["id"] is not None:
-        result = {"id": data["id"], **result}
-    return result
+    """The judgement as ``safesocial check --input`` writes it: {"id"?, "policy", "verdict", ...}."""
+    data: dict[str, Any] = dict(outcome.judgement.as_dict())
+    return {"id": item_id, **data} if item_id is not None else data

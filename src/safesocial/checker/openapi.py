@@ -62,9 +62,11 @@ def document() -> dict[str, Any]:
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Judgement"}}},
                         },
                         "400": _error(
-                            "Bad input: not a JSON object, a field of the wrong type, or text the "
-                            "checker refuses (empty, over 20,000 characters, unknown role, channel or kind).",
-                            ["A400", "E3xx (from the checker)"],
+                            "Bad input, with the checker's codes as the CLI gives them: E300 the body is not a "
+                            "JSON object (or id or school is malformed, or the school is ambiguous), E301 text "
+                            "missing or empty, E302 text over 20,000 characters, E303 unknown role, channel, "
+                            "kind or recipient role.",
+                            ["E300", "E301", "E302", "E303"],
                         ),
                         "401": _error("No credentials, or an unknown or revoked API token.", ["A401"]),
                         "403": _error("CSRF check failed, or no such role or school for this user.", ["A403"]),
