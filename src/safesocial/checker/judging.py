@@ -107,7 +107,10 @@ def schools_to_check(user: User) -> list[School]:
 def _latest_import(school: School) -> datetime | None:
     from safesocial.people.models import DirectoryImport
 
-    return DirectoryImport.objects.filter(school=school).order_by("-at").values_list("at", flat=True).first()
+    latest: datetime | None = (
+        DirectoryImport.objects.filter(school=school).order_by("-at").values_list("at", flat=True).first()
+    )
+    return latest
 
 
 def _cache_key(school: School, version: PolicyVersion, on: date) -> tuple[Any, ...]:

@@ -100,7 +100,7 @@ def clause_quote(version: PolicyVersion, ref: str) -> dict[str, str]:
 
 
 def _span(finding: Any, text: str) -> tuple[int, int] | None:
-    span = getattr(finding, "span", None)
+    span: Any = getattr(finding, "span", None)
     if span is None:
         evidence = getattr(finding, "evidence", "") or ""
         start = text.find(evidence) if evidence else -1
