@@ -47,6 +47,7 @@ def severity(pack: str, label: str, role: str, channel: str) -> str:
             "promotion": A if w7 else OK,  # 7.3 only "in school time": unknown from text -> advise
             "promotion:at_work": B if w7 else OK,
             "inappropriate_contact:pupil": B if w7 else OK,
+            "inappropriate_contact:former_pupil": A if w7 else OK,  # 7.10a: under 18 unknown -> advise
             "inappropriate_contact:parent": B if w7 else OK,
             "school_identity:profile": B if (w8 and channel == "personal") else OK,  # 8.2
             "school_identity:representative": B if (w7 and channel == "personal") else OK,  # 7.7
@@ -75,7 +76,15 @@ def severity(pack: str, label: str, role: str, channel: str) -> str:
         }
         table = {k: (v if bound else OK) for k, v in table.items()}
         if channel == "official":
-            for k in ("school_identity:mention", "school_identity:profile", "school_identity:logo", "pupil_image", "inappropriate_contact:pupil", "inappropriate_contact:parent", "disrepute"):
+            for k in (
+                "school_identity:mention",
+                "school_identity:profile",
+                "school_identity:logo",
+                "pupil_image",
+                "inappropriate_contact:pupil",
+                "inappropriate_contact:parent",
+                "disrepute",
+            ):
                 table.pop(k, None)
     elif pack == "waterville":
         bound = role in ("staff", "contractor")
@@ -89,6 +98,10 @@ def severity(pack: str, label: str, role: str, channel: str) -> str:
             "promotion:at_work": A,
             "missing_disclaimer": A,  # 401.p7
             "school_identity:work_email": A if channel == "personal" else OK,  # 401.p8
+            "school_identity:representative": A,  # 401.p7 "not representative of those of the school"
+            "inappropriate_contact:pupil_request": B,  # 401.p6a friending a pupil is prohibited
+            "inappropriate_contact:former_pupil": A,  # 401.p6b caution with ex-students
+            "inappropriate_contact:parent": A,  # 401.p10 same social circle: acknowledge openly
             "school_identity:logo": A if channel == "personal" else OK,
             "inappropriate_contact:pupil": A,  # 401.p2
             "personal_contact_details:to_pupils": A,  # 401.p2
@@ -106,7 +119,8 @@ def severity(pack: str, label: str, role: str, channel: str) -> str:
             "personal_contact_details:phone": A if adults else OK,  # 2.4.2 keep phone numbers private
             "personal_contact_details:to_pupils": A if adults else OK,  # 2.5.3, 2.5.6
             "inappropriate_contact:pupil": B if adults else OK,  # 2.5.7a must not
-            "inappropriate_contact:parent": A if adults and channel == "personal" else OK,  # 2.4.7
+            "inappropriate_contact:former_pupil": A if adults else OK,  # 2.2.3a boundaries (should)
+            "inappropriate_contact:parent": A if adults else OK,  # 2.4.7 own phone to contact parents; 2.2.3a
         }
     elif pack == "community-2025":
         workers = role in ADULT_WORKERS
@@ -125,6 +139,8 @@ def severity(pack: str, label: str, role: str, channel: str) -> str:
         }
     else:
         raise ValueError(pack)
+    if label == "inappropriate_contact:pupil_request":
+        label = "inappropriate_contact:pupil_request" if label in table else "inappropriate_contact:pupil"
     if label in table:
         return table[label]
     base = label.split(":", 1)[0]
@@ -143,21 +159,21 @@ def expected_verdict(pack: str, labels: list[str], role: str, channel: str) -> s
 
 
 # (text, labels, options). Options: role, channel, kind, recipient_role, school, packs, verdicts.
-O = "oakfield"
+OAK = "oakfield"
 BR = "brookside"
 CASES: list[tuple[str, list[str], dict[str, object]]] = [
     # ---------------------------------------------------------------- ordinary posts (hard negatives)
     ("What a brilliant week! Sports day was a highlight for everyone.", [], {}),
-    ("I hope everyone has a restful half term. See you all soon.", [], {"school": O}),
-    ("Will anyone be at the CPD session on Thursday? Would be good to catch up.", [], {"school": O}),
-    ("Summer holidays are nearly here and I cannot wait for a lie in.", [], {"school": O}),
-    ("Grace before meals is a lovely tradition at my nan's house.", [], {"school": O}),
-    ("Ruby wedding anniversary for my parents this weekend, forty years together!", [], {"school": O}),
-    ("Jack of all trades, master of none - that's me with DIY.", [], {"school": O}),
-    ("There is always hope when a community pulls together like this.", [], {"school": O}),
-    ("Hope you all have a lovely summer! Will be back refreshed in September.", [], {"school": O}),
-    ("Will you all please bring a coat tomorrow, it's going to pour.", [], {"school": O, "role": "parent"}),
-    ("I will miss this year group so much when they go up to big school.", [], {"school": O}),
+    ("I hope everyone has a restful half term. See you all soon.", [], {"school": OAK}),
+    ("Will anyone be at the CPD session on Thursday? Would be good to catch up.", [], {"school": OAK}),
+    ("Summer holidays are nearly here and I cannot wait for a lie in.", [], {"school": OAK}),
+    ("Grace before meals is a lovely tradition at my nan's house.", [], {"school": OAK}),
+    ("Ruby wedding anniversary for my parents this weekend, forty years together!", [], {"school": OAK}),
+    ("Jack of all trades, master of none - that's me with DIY.", [], {"school": OAK}),
+    ("There is always hope when a community pulls together like this.", [], {"school": OAK}),
+    ("Hope you all have a lovely summer! Will be back refreshed in September.", [], {"school": OAK}),
+    ("Will you all please bring a coat tomorrow, it's going to pour.", [], {"school": OAK, "role": "parent"}),
+    ("I will miss this year group so much when they go up to big school.", [], {"school": OAK}),
     ("Happy Diwali to everyone celebrating this weekend!", [], {}),
     ("Eid Mubarak to all our families celebrating today.", [], {}),
     ("Our LGBT History Month display looks amazing this year.", [], {}),
@@ -176,9 +192,9 @@ CASES: list[tuple[str, list[str], dict[str, object]]] = [
     ("Oh crap, left my lanyard at home again.", [], {}),
     ("Bloody hell, what a day. Need a cuppa.", [], {}),
     ("I'm such an idiot, I locked my keys in the car.", [], {}),
-    ("The Year 6 SATs results came out and we are so proud of every child.", [], {"school": O}),
-    ("Thank you to all the parents who came to the carol concert.", [], {"school": O, "channel": "official"}),
-    ("Our school council met today to plan the summer fair.", [], {"school": O, "channel": "official"}),
+    ("The Year 6 SATs results came out and we are so proud of every child.", [], {"school": OAK}),
+    ("Thank you to all the parents who came to the carol concert.", [], {"school": OAK, "channel": "official"}),
+    ("Our school council met today to plan the summer fair.", [], {"school": OAK, "channel": "official"}),
     ("Reading with the little ones is the best part of my day.", [], {}),
     ("Can't believe how fast this year has gone.", [], {"role": "governor"}),
     ("Great to see so many volunteers at the litter pick on Saturday.", [], {"role": "volunteer"}),
@@ -188,67 +204,107 @@ CASES: list[tuple[str, list[str], dict[str, object]]] = [
     ("Sunday roast with the in-laws, then a long walk with the dog.", [], {"role": "governor"}),
     ("Just booked a holiday to Cornwall for the summer. Can't wait!", [], {"role": "volunteer"}),
     ("My daughter's first day at secondary today, where did the time go?", [], {"role": "parent"}),
-    ("Gwen Stefani was amazing in concert last night!", [], {"school": O}),
-    ("Harry Potter marathon this weekend with my own kids.", [], {"school": O}),
+    ("Gwen Stefani was amazing in concert last night!", [], {"school": OAK}),
+    ("Harry Potter marathon this weekend with my own kids.", [], {"school": OAK}),
     ("We went to see the monkeys at the zoo, the kids loved it.", [], {"role": "parent"}),
     ("Selling my old bike, £40, collection only.", [], {"role": "public"}),
     # ---------------------------------------------------------------- pupil_identified
-    ("Ruby Patel in 6C finally cracked long division today!", ["pupil_identified"], {"school": O}),
-    ("Dafydd in 4B made me laugh so much this morning.", ["pupil_identified"], {"school": O}),
-    ("So proud of Siobhan O Briain, best poem in the school.", ["pupil_identified"], {"school": O}),
-    ("Well done to Zoe Nowak for her amazing swimming badge.", ["pupil_identified"], {"school": O}),
-    ("Lucy from my class brought me flowers today, so sweet.", ["pupil_identified"], {"school": O}),
-    ("Will in my class told the funniest joke at lunch.", ["pupil_identified"], {"school": O}),
-    ("I hope Grace from Year 2 feels better soon.", ["pupil_identified"], {"school": O}),
-    ("Summer in Year 1 read her first book all by herself today!", ["pupil_identified"], {"school": O}),
-    ("Jack Thompson's handwriting has come on leaps and bounds.", ["pupil_identified"], {"school": O}),
-    ("Hope in 3B has been a little superstar this week.", ["pupil_identified"], {"school": O}),
-    ("Kuba from Year 6 scored the winning goal at the tournament!", ["pupil_identified"], {"school": O}),
-    ("Katie Murphy's art is going in the county exhibition.", ["pupil_identified"], {"school": O}),
-    ("Ollie in my class lost his first tooth in the middle of phonics.", ["pupil_identified"], {"school": O}),
-    ("Bumped into Emily Clarke in town, she's grown so much since leaving us.", ["pupil_identified"], {"school": O}),
+    ("Ruby Patel in 6C finally cracked long division today!", ["pupil_identified"], {"school": OAK}),
+    ("Dafydd in 4B made me laugh so much this morning.", ["pupil_identified"], {"school": OAK}),
+    ("So proud of Siobhan O Briain, best poem in the school.", ["pupil_identified"], {"school": OAK}),
+    ("Well done to Zoe Nowak for her amazing swimming badge.", ["pupil_identified"], {"school": OAK}),
+    ("Lucy from my class brought me flowers today, so sweet.", ["pupil_identified"], {"school": OAK}),
+    ("Will in my class told the funniest joke at lunch.", ["pupil_identified"], {"school": OAK}),
+    ("I hope Grace from Year 2 feels better soon.", ["pupil_identified"], {"school": OAK}),
+    ("Summer in Year 1 read her first book all by herself today!", ["pupil_identified"], {"school": OAK}),
+    ("Jack Thompson's handwriting has come on leaps and bounds.", ["pupil_identified"], {"school": OAK}),
+    ("Hope in 3B has been a little superstar this week.", ["pupil_identified"], {"school": OAK}),
+    ("Kuba from Year 6 scored the winning goal at the tournament!", ["pupil_identified"], {"school": OAK}),
+    ("Katie Murphy's art is going in the county exhibition.", ["pupil_identified"], {"school": OAK}),
+    ("Ollie in my class lost his first tooth in the middle of phonics.", ["pupil_identified"], {"school": OAK}),
+    ("Bumped into Emily Clarke in town, she's grown so much since leaving us.", ["pupil_identified"], {"school": OAK}),
     ("Ciarán Byrne in Year 6 did a fantastic job leading assembly.", ["pupil_identified"], {"school": BR}),
     ("Meg from my class made everyone a card for my birthday.", ["pupil_identified"], {"school": BR}),
-    ("Priya Patel's daughter is a joy to teach.", ["pupil_identified"], {"school": O}),
-    ("Guess which boy in 5B forgot his PE kit for the fifth week running? Starts with an A and ends in lex.", ["pupil_identified"], {"school": O}),
+    ("Priya Patel's daughter is a joy to teach.", ["pupil_identified"], {"school": OAK}),
+    (
+        "Guess which boy in 5B forgot his PE kit for the fifth week running? Starts with an A and ends in lex.",
+        ["pupil_identified"],
+        {"school": OAK},
+    ),
     ("Tom in 6C was brilliant in the play.", ["pupil_identified"], {}),
-    ("Follow ruby.p2014 on insta, she's posting her art!", ["pupil_identified"], {"school": O}),
-    ("Muhammad Khan and Isla Robertson were the stars of the Year 1 nativity.", ["pupil_identified"], {"school": O, "channel": "official"}),
-    ("Niamh Fitzgerald, star of the week in Reception!", ["pupil_identified"], {"school": O, "role": "governor"}),
-    ("Harry Wilson was so helpful at the library today.", ["pupil_identified"], {"school": O, "role": "volunteer"}),
-    ("Well done Alex Kowalczyk, Year 4 chess champion!", ["pupil_identified"], {"school": O, "role": "parent"}),
+    ("Follow ruby.p2014 on insta, she's posting her art!", ["pupil_identified"], {"school": OAK}),
+    (
+        "Muhammad Khan and Isla Robertson were the stars of the Year 1 nativity.",
+        ["pupil_identified"],
+        {"school": OAK, "channel": "official"},
+    ),
+    ("Niamh Fitzgerald, star of the week in Reception!", ["pupil_identified"], {"school": OAK, "role": "governor"}),
+    ("Harry Wilson was so helpful at the library today.", ["pupil_identified"], {"school": OAK, "role": "volunteer"}),
+    ("Well done Alex Kowalczyk, Year 4 chess champion!", ["pupil_identified"], {"school": OAK, "role": "parent"}),
     ("the new girl in 5B whose mum works at the chippy is really struggling to settle", ["pupil_identified"], {}),
     # ---------------------------------------------------------------- pupil_image
     ("Here are some photos of my class on the trip to the Deep!", ["pupil_image"], {}),
     ("Video of the Year 6 leavers' dance - they smashed it!", ["pupil_image"], {}),
     ("Couldn't resist sharing this pic of the kids in forest school, look at their faces!", ["pupil_image"], {}),
     ("[image: children in 3P holding up their science posters]", ["pupil_image"], {}),
-    ("Posting pics of the whole football team after the final, so proud of all the lads.", ["pupil_image"], {"role": "parent"}),
+    (
+        "Posting pics of the whole football team after the final, so proud of all the lads.",
+        ["pupil_image"],
+        {"role": "parent"},
+    ),
     ("Here's a photo of the new library, the shelves look amazing.", [], {}),
     ("Photos of my classroom display, took me all weekend.", [], {}),
     ("My son's first day photo - he looks so grown up!", [], {"role": "parent"}),
     ("Reminder: no photos of pupils on personal accounts please.", [], {"channel": "official"}),
     # ---------------------------------------------------------------- confidential_information
-    ("One of my pupils has just been diagnosed with ADHD and his mum is really struggling.", ["confidential_information"], {}),
+    (
+        "One of my pupils has just been diagnosed with ADHD and his mum is really struggling.",
+        ["confidential_information"],
+        {},
+    ),
     ("A girl in my class is on a child protection plan, so sad.", ["confidential_information"], {}),
-    ("Ruby Patel's dad is in prison again, no wonder she's struggling.", ["confidential_information", "pupil_identified"], {"school": O}),
+    (
+        "Ruby Patel's dad is in prison again, no wonder she's struggling.",
+        ["confidential_information", "pupil_identified"],
+        {"school": OAK},
+    ),
     ("Three of my Year 6s got excluded today for fighting.", ["confidential_information"], {}),
     ("My TA has been signed off with stress for six weeks, nightmare.", ["confidential_information"], {}),
     ("SLT have decided to cut two TA posts but it hasn't been announced yet.", ["confidential_information"], {}),
     ("Mr Lloyd is under investigation, don't tell anyone.", ["confidential_information"], {}),
     ("He has a reading age of six and he's in Year 5.", ["confidential_information"], {}),
-    ("One of our looked after children has moved foster placement again.", ["confidential_information"], {"role": "governor"}),
+    (
+        "One of our looked after children has moved foster placement again.",
+        ["confidential_information"],
+        {"role": "governor"},
+    ),
     ("My work password is Oakfield2025! if anyone needs to cover my register.", ["confidential_information"], {}),
     ("Half my class are on pupil premium and it shows.", ["confidential_information"], {}),
-    ("Governors agreed tonight to close the nursery but it's not been announced yet.", ["confidential_information"], {"role": "governor"}),
-    ("Poor Dafydd in 4B, his parents are divorcing and he's in bits.", ["confidential_information", "pupil_identified"], {"school": O}),
-    ("Mrs Carter is off sick again, that's three weeks now.", ["confidential_information"], {"school": O, "role": "parent"}),
+    (
+        "Governors agreed tonight to close the nursery but it's not been announced yet.",
+        ["confidential_information"],
+        {"role": "governor"},
+    ),
+    (
+        "Poor Dafydd in 4B, his parents are divorcing and he's in bits.",
+        ["confidential_information", "pupil_identified"],
+        {"school": OAK},
+    ),
+    (
+        "Mrs Carter is off sick again, that's three weeks now.",
+        ["confidential_information"],
+        {"school": OAK, "role": "parent"},
+    ),
     ("We talked about epilepsy awareness in assembly today.", [], {}),
     ("Great training on ADHD strategies today, lots to take back to class.", [], {}),
     ("Free school meals should be for every child, in my view.", [], {"role": "public"}),
     # ---------------------------------------------------------------- personal_contact_details
     ("New number for anyone who needs it: 07700 900123", ["personal_contact_details:phone"], {}),
-    ("Parents, feel free to text me on 07700 900456 if you need anything.", ["personal_contact_details:phone", "personal_contact_details:to_pupils", "inappropriate_contact:parent"], {"verdicts": {}}),
+    (
+        "Parents, feel free to text me on 07700 900456 if you need anything.",
+        ["personal_contact_details:phone", "inappropriate_contact:parent"],
+        {"verdicts": {"waterville": "ok"}},
+    ),  # 401.p10 is about befriending, not texting
     ("Email me at jo.bloggs77@gmail.com and I'll send the worksheets over.", ["personal_contact_details"], {}),
     ("We've moved! Come and see us at 14 Acacia Avenue, LS1 4AB.", ["personal_contact_details"], {"role": "parent"}),
     ("Call me on +44 (0)7700-900-321 tonight", ["personal_contact_details:phone"], {"role": "volunteer"}),
@@ -259,15 +315,23 @@ CASES: list[tuple[str, list[str], dict[str, object]]] = [
     ("Our charity raised £1,250.75 this year, thank you!", [], {}),
     ("Born on 12 05 2016, she's nearly ten now.", [], {"role": "parent"}),
     # ---------------------------------------------------------------- offensive
-    ("Mrs Carter is a useless idiot and everyone knows it.", ["offensive"], {"school": O, "role": "parent"}),
+    (
+        "Mrs Carter is a useless idiot and everyone knows it.",
+        ["offensive", "complaint_or_grievance"],
+        {"school": OAK, "role": "parent"},
+    ),
     ("What a pathetic excuse for a teacher, absolute clown.", ["offensive"], {"role": "parent"}),
     ("Shut up you stupid cow, nobody cares what you think.", ["offensive"], {"role": "public"}),
     ("Some of the parents at pickup are complete morons.", ["offensive"], {}),
     ("I swear if that kid's dad kicks off again I'll smash his face in.", ["offensive"], {}),
-    ("F*cking hell this job is killing me, sick of this sh1t.", ["offensive"], {}),
-    ("You're a joke of a headteacher and a coward.", ["offensive"], {"role": "parent"}),
+    ("F*cking hell this job is killing me, sick of this sh1t.", ["offensive", "complaint_or_grievance"], {}),
+    ("You're a joke of a headteacher and a coward.", ["offensive", "complaint_or_grievance"], {"role": "parent"}),
     ("That supply teacher is a total knobhead.", ["offensive"], {"role": "pupil"}),
-    ("Everyone hates you, just leave school already.", ["offensive"], {"role": "pupil", "kind": "message", "recipient_role": "pupil"}),
+    (
+        "Everyone hates you, just leave school already.",
+        ["offensive"],
+        {"role": "pupil", "kind": "message", "recipient_role": "pupil"},
+    ),
     ("The governors are a bunch of spineless muppets.", ["offensive"], {"role": "staff"}),
     ("He's not stupid, he just needs more time.", [], {"role": "parent"}),
     ("A pupil called me an idiot today. Dealt with, moving on.", [], {}),
@@ -288,8 +352,16 @@ CASES: list[tuple[str, list[str], dict[str, object]]] = [
     ("what a bunch of tr@nnies", ["discriminatory", "offensive"], {"role": "pupil"}),
     ("ur such a fagot", ["discriminatory", "offensive"], {"role": "pupil"}),
     ("Jews run the banks, everyone knows it.", ["discriminatory"], {"role": "public", "verdicts": {}}),
-    ("A pupil called another child a racist name today. We dealt with it and that language is never acceptable.", [], {}),
-    ("Someone shouted homophobic abuse at our Year 9s on the bus. Disgusted. We will challenge this every time.", [], {}),
+    (
+        "A pupil called another child a racist name today. We dealt with it and that language is never acceptable.",
+        [],
+        {},
+    ),
+    (
+        "Someone shouted homophobic abuse at our Year 9s on the bus. Disgusted. We will challenge this every time.",
+        [],
+        {},
+    ),
     ("I don't think immigrants are lazy at all, my best colleagues came here from Poland.", [], {}),
     ("As a queer teacher I want my pupils to know they can be themselves.", [], {}),
     ("Proud to be a gay dad at the school gate.", [], {"role": "parent"}),
@@ -299,32 +371,68 @@ CASES: list[tuple[str, list[str], dict[str, object]]] = [
     ("Fuck me, what a week.", ["offensive"], {}),
     # ---------------------------------------------------------------- defamatory_allegation
     ("The head is fiddling the books and everyone knows it.", ["defamatory_allegation"], {}),
-    ("Mr Okafor hit a child in the corridor and the school covered it up.", ["defamatory_allegation"], {"school": O, "role": "parent"}),
+    (
+        "Mr Okafor hit a child in the corridor and the school covered it up.",
+        ["defamatory_allegation"],
+        {"school": OAK, "role": "parent"},
+    ),
     ("The caretaker has been stealing from the PTA tin for years.", ["defamatory_allegation"], {"role": "parent"}),
     ("Mrs Morgan comes into work drunk, ask anyone.", ["defamatory_allegation"], {"school": BR}),
-    ("Oakfield Primary faked their SATs results, I'm sure of it.", ["defamatory_allegation"], {"school": O, "role": "public"}),
+    (
+        "Oakfield Primary faked their SATs results, I'm sure of it.",
+        ["defamatory_allegation"],
+        {"school": OAK, "role": "public"},
+    ),
     ("The deputy is having an affair with a governor.", ["defamatory_allegation"], {"role": "governor"}),
-    ("Mr Okafor never stole anything, those rumours are nonsense.", [], {"school": O, "role": "parent"}),
+    ("Mr Okafor never stole anything, those rumours are nonsense.", [], {"school": OAK, "role": "parent"}),
     # ---------------------------------------------------------------- complaint_or_grievance
     ("Honestly the worst school to work for, SLT don't care about staff at all.", ["complaint_or_grievance"], {}),
     ("Sick and tired of the way this school treats its teachers.", ["complaint_or_grievance"], {}),
     ("Passed over for TLR again. Management clearly have favourites.", ["complaint_or_grievance"], {}),
-    ("I'm going to make a formal complaint about the school's handling of the bullying.", ["complaint_or_grievance"], {"role": "parent"}),
+    (
+        "I'm going to make a formal complaint about the school's handling of the bullying.",
+        ["complaint_or_grievance"],
+        {"role": "parent"},
+    ),
     ("The school office never replies to emails. Shocking.", ["complaint_or_grievance"], {"role": "parent"}),
-    ("My son's teacher doesn't care about him at all, no support whatsoever.", ["complaint_or_grievance"], {"role": "parent"}),
+    (
+        "My son's teacher doesn't care about him at all, no support whatsoever.",
+        ["complaint_or_grievance"],
+        {"role": "parent"},
+    ),
     ("Head teacher refused to meet me again. Disgraceful.", ["complaint_or_grievance"], {"role": "parent"}),
     ("Love this school, the staff are amazing!", [], {"role": "parent"}),
     ("Great support from my head today when I needed it.", [], {}),
     # ---------------------------------------------------------------- school_identity
-    ("Teacher at Oakfield Primary. Mum of two. Gin enthusiast.", ["school_identity:profile", "school_identity:mention", "missing_disclaimer"], {"school": O, "kind": "profile"}),
-    ("Year 4 teacher @ Brookside Academy | Views my own", ["school_identity:profile", "school_identity:mention"], {"school": BR, "kind": "profile"}),
-    ("Mum, runner, baker. Lover of dogs.", [], {"school": O, "kind": "profile"}),
-    ("Busy day at Oakfield today, the kids were great.", ["school_identity:mention"], {"school": O}),
-    ("Contact me at h.carter@oakfield.sch.uk about the football tournament.", ["school_identity:work_email"], {"school": O}),
-    ("Speaking on behalf of Oakfield Primary, we reject these claims completely.", ["school_identity:representative", "school_identity:mention"], {"school": O}),
-    ("My new profile pic is the school logo, looks smart!", ["school_identity:logo"], {"school": O}),
-    ("Great to see @oakfieldprimary in the local paper!", ["school_identity:mention"], {"school": O, "role": "parent"}),
-    ("Brookside Primary Academy is recruiting - see our website for details.", [], {"school": BR, "channel": "official"}),
+    (
+        "Teacher at Oakfield Primary. Mum of two. Gin enthusiast.",
+        ["school_identity:profile", "school_identity:mention", "missing_disclaimer"],
+        {"school": OAK, "kind": "profile"},
+    ),
+    (
+        "Year 4 teacher @ Brookside Academy | Views my own",
+        ["school_identity:profile", "school_identity:mention"],
+        {"school": BR, "kind": "profile"},
+    ),
+    ("Mum, runner, baker. Lover of dogs.", [], {"school": OAK, "kind": "profile"}),
+    ("Busy day at Oakfield today, the kids were great.", ["school_identity:mention"], {"school": OAK}),
+    (
+        "Contact me at h.carter@oakfield.sch.uk about the football tournament.",
+        ["school_identity:work_email"],
+        {"school": OAK},
+    ),
+    (
+        "Speaking on behalf of Oakfield Primary, we reject these claims completely.",
+        ["school_identity:representative", "school_identity:mention"],
+        {"school": OAK},
+    ),
+    ("My new profile pic is the school logo, looks smart!", ["school_identity:logo"], {"school": OAK}),
+    ("Great to see @oakfieldprimary in the local paper!", [], {"school": OAK, "role": "parent"}),
+    (
+        "Brookside Primary Academy is recruiting - see our website for details.",
+        [],
+        {"school": BR, "channel": "official"},
+    ),
     # ---------------------------------------------------------------- promotion
     ("Check out my candle business! Use code TEACH20 for 20% off.", ["promotion"], {}),
     ("Private tutoring available, £35 per hour, DM me.", ["promotion"], {}),
@@ -336,29 +444,77 @@ CASES: list[tuple[str, list[str], dict[str, object]]] = [
     ("The PTA Christmas fair raised £1,200 - thank you everyone!", [], {"role": "parent"}),
     ("Remember to vote for your school council reps this week.", [], {"channel": "official"}),
     # ---------------------------------------------------------------- inappropriate_contact
-    ("Year 6, add me on snap: miss_b22 for homework help", ["inappropriate_contact:pupil", "personal_contact_details:to_pupils"], {}),
-    ("Hey, follow me on insta and I'll follow you back x", ["inappropriate_contact:pupil"], {"kind": "message", "recipient_role": "pupil"}),
-    ("Message me on WhatsApp instead of the school app, it's easier.", ["inappropriate_contact:pupil"], {"kind": "message", "recipient_role": "pupil", "role": "volunteer"}),
-    ("Do you want to meet up after school? I can give you a lift home.", ["inappropriate_contact:pupil"], {"kind": "message", "recipient_role": "pupil", "role": "contractor"}),
-    ("Accept my friend request so we can chat about the match.", ["inappropriate_contact:pupil"], {"kind": "message", "recipient_role": "pupil", "role": "governor"}),
-    ("Happy to chat, just add me on Facebook and message me there.", ["inappropriate_contact:parent"], {"kind": "message", "recipient_role": "parent"}),
-    ("Sir can I add you on snapchat?", ["inappropriate_contact:staff"], {"role": "pupil", "kind": "message", "recipient_role": "staff"}),
+    (
+        "Year 6, add me on snap: miss_b22 for homework help",
+        ["inappropriate_contact:pupil_request", "personal_contact_details:to_pupils"],
+        {},
+    ),
+    (
+        "Hey, follow me on insta and I'll follow you back x",
+        ["inappropriate_contact:pupil_request"],
+        {"kind": "message", "recipient_role": "pupil"},
+    ),
+    (
+        "Message me on WhatsApp instead of the school app, it's easier.",
+        ["inappropriate_contact:pupil"],
+        {"kind": "message", "recipient_role": "pupil", "role": "volunteer"},
+    ),
+    (
+        "Do you want to meet up after school? I can give you a lift home.",
+        ["inappropriate_contact:pupil"],
+        {"kind": "message", "recipient_role": "pupil", "role": "contractor"},
+    ),
+    (
+        "Accept my friend request so we can chat about the match.",
+        ["inappropriate_contact:pupil_request"],
+        {"kind": "message", "recipient_role": "pupil", "role": "governor"},
+    ),
+    (
+        "Happy to chat, just add me on Facebook and message me there.",
+        ["inappropriate_contact:parent"],
+        {"kind": "message", "recipient_role": "parent"},
+    ),
+    (
+        "Sir can I add you on snapchat?",
+        ["inappropriate_contact:staff"],
+        {"role": "pupil", "kind": "message", "recipient_role": "staff"},
+    ),
     ("Miss, follow me back on TikTok pleaseee", ["inappropriate_contact:staff"], {"role": "pupil", "kind": "comment"}),
-    ("Any of my old students from the class of 2015 want to add me? Would love to hear how you're all doing.", ["inappropriate_contact:pupil"], {"verdicts": {}}),
+    (
+        "Any of my old students from the class of 2015 want to add me? Would love to hear how you're all doing.",
+        ["inappropriate_contact:former_pupil"],
+        {},
+    ),
     ("Please use the school app to message me about homework.", [], {"kind": "message", "recipient_role": "pupil"}),
     ("Added my nephew on Facebook, he's in Year 5 at another school.", [], {}),
     ("Add me on LinkedIn if you're a fellow SENCO!", [], {}),
     # ---------------------------------------------------------------- safeguarding_concern
-    ("Hey Ruby, add me on snapchat but don't tell your mum ok? It's our little secret.", ["safeguarding_concern", "inappropriate_contact:pupil", "pupil_identified"], {"school": O, "kind": "message", "recipient_role": "pupil"}),
-    ("You're so mature for your age. Send me a pic of yourself?", ["safeguarding_concern", "inappropriate_contact:pupil"], {"kind": "message", "recipient_role": "pupil", "role": "public"}),
-    ("I don't want to be here anymore, I keep thinking about ending it all.", ["safeguarding_concern"], {"role": "pupil"}),
+    (
+        "Hey Ruby, add me on snapchat but don't tell your mum ok? It's our little secret.",
+        ["safeguarding_concern", "inappropriate_contact:pupil_request", "pupil_identified"],
+        {"school": OAK, "kind": "message", "recipient_role": "pupil"},
+    ),
+    (
+        "You're so mature for your age. Send me a pic of yourself?",
+        ["safeguarding_concern", "inappropriate_contact:pupil"],
+        {"kind": "message", "recipient_role": "pupil", "role": "public"},
+    ),
+    (
+        "I don't want to be here anymore, I keep thinking about ending it all.",
+        ["safeguarding_concern"],
+        {"role": "pupil"},
+    ),
     ("my step dad hits me when mum is at work and I'm scared to go home", ["safeguarding_concern"], {"role": "pupil"}),
     ("got nudes of a year 9 girl, dm if you want them", ["safeguarding_concern"], {"role": "pupil"}),
     ("anyone want the nudes of that girl from Y10? sharing them tonight", ["safeguarding_concern"], {"role": "public"}),
     ("Worried about a child in my class, bruises all over her arms again today.", ["safeguarding_concern"], {}),
-    ("One of the Year 8 lads is running packages for some older boys, county lines I reckon.", ["safeguarding_concern"], {"role": "parent"}),
+    (
+        "One of the Year 8 lads is running packages for some older boys, county lines I reckon.",
+        ["safeguarding_concern"],
+        {"role": "parent"},
+    ),
     ("been cutting myself again, nobody notices", ["safeguarding_concern"], {"role": "pupil"}),
-    ("That year 10 is well fit, I'd date her.", ["safeguarding_concern", "disrepute"], {"role": "contractor", "verdicts": {}}),
+    ("That year 10 is well fit, I'd date her.", ["safeguarding_concern"], {"role": "contractor", "verdicts": {}}),
     ("Great suicide prevention training from Papyrus today, every school should do it.", [], {}),
     ("We talked to Year 9 about the law on sharing nudes in PSHE today.", [], {}),
     ("I'll kill myself if I have to mark one more book today lol", [], {}),

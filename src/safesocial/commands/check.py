@@ -214,7 +214,8 @@ def _school_for(case: dict[str, Any], default: str | None, cache: dict[str | Non
 
 
 def evaluate(cases: list[dict[str, Any]], *, school: str | None = None) -> dict[str, Any]:
-    """Detection precision/recall per category (against expected_categories) and verdict accuracy."""
+    """Detection precision/recall per category (against expected_categories, each distinct item once)
+    and verdict accuracy (every case: the same item under each pack)."""
     contexts: dict[str | None, SchoolContext] = {}
     policies: dict[str, AdoptedPolicy] = {}
     tp: Counter[str] = Counter()
@@ -223,6 +224,7 @@ def evaluate(cases: list[dict[str, Any]], *, school: str | None = None) -> dict[
     verdict_ok = 0
     confusion: Counter[tuple[str, str]] = Counter()
     errors = []
+    seen: set[tuple[Any, ...]] = set()
     for case in cases:
         pid = case["policy"]
         if pid not in policies:
@@ -237,12 +239,15 @@ def evaluate(cases: list[dict[str, Any]], *, school: str | None = None) -> dict[
         )
         found = {r.category for r in detect(item, context)}
         expected = set(case["expected_categories"])
-        for c in found & expected:
-            tp[c] += 1
-        for c in found - expected:
-            fp[c] += 1
-        for c in expected - found:
-            fn[c] += 1
+        key = (item.text, item.role, item.channel, item.kind, item.recipient_role, case.get("school") or school)
+        if key not in seen:  # the same text under several packs counts once for detection
+            seen.add(key)
+            for c in found & expected:
+                tp[c] += 1
+            for c in found - expected:
+                fp[c] += 1
+            for c in expected - found:
+                fn[c] += 1
         verdict = judge(item, policies[pid], context).verdict
         confusion[(case["expected_verdict"], verdict)] += 1
         if verdict == case["expected_verdict"]:
@@ -276,6 +281,7 @@ def evaluate(cases: list[dict[str, Any]], *, school: str | None = None) -> dict[
     total_tp, total_fp, total_fn = sum(tp.values()), sum(fp.values()), sum(fn.values())
     return {
         "cases": len(cases),
+        "distinct_items": len(seen),
         "verdict_accuracy": verdict_ok / len(cases) if cases else None,
         "micro_precision": total_tp / (total_tp + total_fp) if total_tp + total_fp else None,
         "micro_recall": total_tp / (total_tp + total_fn) if total_tp + total_fn else None,
@@ -320,7 +326,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
         print()
         return 0
-    print(f"{report['cases']} cases from {args.input}")
+    print(f"{report['cases']} cases ({report['distinct_items']} distinct items) from {args.input}")
     print(
         f"verdict accuracy {report['verdict_accuracy']:.3f}   detection micro P {_fmt(report['micro_precision'])} R {_fmt(report['micro_recall'])}"
     )

@@ -50,7 +50,12 @@ CUES: dict[str, tuple[tuple[frozenset[str], re.Pattern[str]], ...]] = {
         ),
     ),
     "inappropriate_contact": (
-        (frozenset({"parent"}), re.compile(r"\b(?:parents?|carers?|famil(?:y|ies))\b")),
+        (
+            frozenset({"parent"}),
+            re.compile(
+                r"\b(?:parents?|carers?)\b|pupils?'?s?'? famil|famil(?:y|ies) (?:members )?of (?:the )?pupils|their families"
+            ),
+        ),
         (frozenset({"former_pupil"}), re.compile(r"ex-?students?|ex-?pupils?|former pupils?|under the age of 18")),
     ),
     "personal_contact_details": (
@@ -96,7 +101,7 @@ def clause_scope(clause: Clause, category: str) -> frozenset[str] | None:
             scope |= facets
     if category == "inappropriate_contact":
         if _PUPIL_CUE.search(_OF_PUPILS.sub(" ", text)):
-            scope |= {"pupil", "former_pupil"}
+            scope.add("pupil")
         if "pupil" in clause.audience and re.search(r"\bstaff|teachers?\b", text):
             scope.add("staff")
     return frozenset(scope) if scope else None
@@ -254,8 +259,8 @@ def engaged_clauses(policy: AdoptedPolicy, item: Item, raw: RawFinding) -> list[
         scope = clause_scope(clause, raw.category)
         if scope is not None and finding_facets and not (finding_facets & scope):
             continue
-        if not direct and scope is None:
-            continue  # a related-topic clause must speak to what was seen
+        if not direct and (scope is None or "request" not in raw.facets):
+            continue  # a connections clause is engaged by a friend or follow request it speaks to
         audience = audience_scope(clause, raw.category)
         if audience is not None and not (raw.facets & audience):
             continue

@@ -20,11 +20,12 @@ _TARGET = (
     r"senior leadership(?: team)?|leadership|management|governors|office|senco|teacher|teachers|class teacher|staff|"
     r"bosses|boss|employer|line manager|la|council|pta|kids|pupils|class|year \d+s?|school office|admin|job|contract|"
     r"pay|workload|hours|appraisal|timetable|rota)|slt|management|leadership|head teacher|headteacher|"
-    r"mr \w+|mrs \w+|miss \w+|ms \w+|{school}|"
+    r"mr \w+|mrs \w+|miss \w+|ms \w+|{school}|(?:son|daughter|child|kid)'?s (?:teacher|class teacher|ta|school|head|headteacher)|"
+    r"tlr|promotion|pay rise|"
     r"(?:this|my) (?:place|job|work)|work|school)"
 )
 _GRIEVANCE = (
-    r"(?:worst|useless|incompetent|shambles|joke|disgrace(?:ful)?|shocking|appalling|awful|terrible|pathetic|rubbish|"
+    r"(?:worst|useless|incompetent|shambles|disgrace(?:ful)?|shocking|appalling|awful|terrible|pathetic|rubbish|"
     r"fed up|sick (?:and tired )?of|sick to death of|had enough|so angry|furious|livid|fuming|disgusted|"
     r"don'?t care|doesn'?t care|do not care|does not care|never listens?|nobody listens|no one listens|ignored|ignores|ignoring|"
     r"treated (?:like|so|appallingly|badly)|treat (?:us|staff|teachers) like|unfair(?:ly)?|bullied|bullying|toxic|"
@@ -35,11 +36,12 @@ _GRIEVANCE = (
     r"refus(?:ed|es|ing) to|still waiting|no response|not good enough|poorly (?:run|managed)|badly (?:run|managed)|"
     r"do nothing|did nothing|does nothing|nothing (?:is|was) done|get away with|getting away with|favouritism|"
     r"want(?:ed)? to quit|thinking of quitting|leaving because|going to quit|hate (?:my job|this job|working)|"
-    r"can'?t wait to leave|makes my life hell|out of touch)"
+    r"can'?t wait to leave|makes my life hell|out of touch|have favourites|has favourites|never repl(?:y|ies)|"
+    r"never answers?|never gets? back|a joke|a complete joke|an absolute joke)\b"
 )
 _EXPLICIT = re.compile(
     r"\b(?:i(?:'m| am| have|'ve)? (?:(?:going to|gonna|will|want to|wanna) )?(?:complain(?:ed|ing)?|(?:make|made|put in|raise|raised|file|filed|lodge|lodged) (?:a |an |my )?(?:formal )?(?:complaint|grievance))|"
-    r"(?:formal )?complaint (?:about|against|to) (?:the|this|my|our)|grievance (?:against|about|with)|"
+    r"(?:formal )?complaint (?:about|against|to) (?:the|this|my|our)|grievance (?:against|about|with)|passed over (?:for|again)|"
     r"reporting (?:the|this) school to (?:ofsted|the council|the la|the trust)|ofsted need to hear about)\b"
 )
 _PRAISE = re.compile(

@@ -19,7 +19,7 @@ from .phrases import negated
 NAME = "confidential.v1"
 
 _SUBJECT = re.compile(
-    r"\b(?:one of (?:my|our|the) (?:pupils|students|kids|children|boys|girls|class|colleagues|staff|tas|teachers|families|parents)|"
+    r"\b(?:one of (?:my|our|the) (?:\w+ ){0,2}?(?:pupils|students|kids|children|boys|girls|class|colleagues|staff|tas|teachers|families|parents)|"
     r"(?:a|the|this|that|my|our) (?:pupil|student|child|boy|girl|kid|lad|family|parent|mum|dad|colleague|ta|teacher|"
     r"member of staff|staff member|head|headteacher|deputy|senco|caretaker|cook|governor|class teacher|supply teacher|nqt|ect)|"
     r"(?:his|her|their) (?:mum|dad|mother|father|parents|family|carer|brother|sister|gran|nan|step ?dad|step ?mum)|"
@@ -112,8 +112,11 @@ _TOPICS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_PERSON = re.compile(
+    r"\b(?:he|she|his|her|him|one of|(?:a|the|this|that) (?:pupil|student|child|boy|girl|kid|lad)|(?:mr|mrs|ms|miss)\.? [a-z]+|\w+'s)\b"
+)
 _GENERIC = re.compile(
-    r"\b(?:awareness (?:week|day|month)|training (?:on|about)|course on|webinar|cpd|celebrat\w+|fundrais\w+|raising money|"
+    r"\b(?:awareness (?:week|day|month)|training (?:on|about)|course on|webinar|cpd|celebrat\w+|fundrais\w+|raising money|proud of|so proud|"
     r"(?:charity|sponsored) \w+|in general|generally|research shows|statistics|nationally|the government|policy on)\b"
 )
 
@@ -141,7 +144,13 @@ class Confidential:
                     abs(h.start - m.start()) < self.reach * 2 for h in names
                 )
                 if facet == "internal":
-                    about = about or bool(re.search(r"\b(?:school|staff|we|our)\b", window))
+                    about = True
+                if (
+                    facet == "attainment"
+                    and not _PERSON.search(window)
+                    and not any(abs(h.start - m.start()) < self.reach * 2 for h in names)
+                ):
+                    about = False
                 if not about or _GENERIC.search(window):
                     continue
                 if negated(a, m.start(), reach=15):

@@ -34,7 +34,8 @@ _HOW: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:add(?:ed)? (?:me|you)\b|follow (?:me|you)\b|follow(?:ed)? (?:you )?back|friend request|accept (?:my|your) (?:request|follow)|"
             r"send (?:me|you) a (?:friend |follow )?request|request(?:ed)? to follow|follow my (?:page|account|insta|tiktok)|"
-            r"be (?:my )?friends on|friend (?:me|you) on|added (?:you|him|her|them) on)\b"
+            r"be (?:my )?friends on|friend (?:me|you) on|added (?:you|him|her|them) on|"
+            r"send (?:me )?(?:a |some )?(?:pic|photo|picture|selfie|video)s?(?: of (?:you|yourself))?)\b"
         ),
     ),
     (

@@ -9,7 +9,6 @@ school's own domains are work addresses: school_identity.v1 reports those, not t
 from __future__ import annotations
 
 import dataclasses
-import dataclasses
 import re
 
 from .base import Item, RawFinding, analyse, clip
@@ -139,8 +138,10 @@ class ContactDetails:
                         )
                     )
         for m in HANDLE_OFFER.finditer(a.folded):
-            handle = m.group(0).rsplit(" ", 1)[-1].lstrip("@:")
-            if handle in school_handles:
+            raw_handle = m.group(0).rsplit(" ", 1)[-1]
+            handle = raw_handle.lstrip("@:")
+            explicit = raw_handle.startswith("@") or re.search(r"(?::|\bis|-)\s*@?[a-z0-9_.]+$", m.group(0))
+            if handle in school_handles or not (explicit or re.search(r"[._0-9]", handle)):
                 continue
             out.append(
                 _facet_finding(

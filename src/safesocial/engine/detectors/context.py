@@ -138,9 +138,9 @@ class SchoolContext:
         for end_index, (form, exact) in self._school_names.iter(folded):
             start = end_index - len(form) + 1
             end = end_index + 1
-            if start > 0 and folded[start - 1].isalnum():
-                continue
-            if end < len(folded) and folded[end].isalnum():
+            if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in "@./_"):
+                continue  # part of an email address, a link or a handle
+            if end < len(folded) and (folded[end].isalnum() or folded[end : end + 2] in (".s", ".o", ".c")):
                 continue
             if exact and text[start:end].upper() != text[start:end]:
                 continue

@@ -13,6 +13,7 @@ import re
 
 from .base import Analysis, Item, RawFinding, analyse, clip
 from .context import SchoolContext
+from .patterns import NEGATION
 from .phrases import negated
 
 NAME = "defamation.v1"
@@ -43,7 +44,7 @@ _WRONGDOING = (
     r"(?:is|are|was|were) (?:corrupt|dodgy|bent|crooked)))"
 )
 _ALLEGATION = re.compile(rf"\b(?:{_ROLE_TARGET})\b[^.!?\n]{{0,50}}?\b{_WRONGDOING}")
-_NAMED = re.compile(rf"^[^.!?\n]{{0,50}}?\b{_WRONGDOING}")
+_NAMED = re.compile(rf"[^.!?\n]{{0,50}}?\b{_WRONGDOING}")
 _SELF = re.compile(r"\b(?:i|i'm|i've|we|my|me)\b")
 
 
@@ -63,12 +64,12 @@ class Defamation:
             if hit.refs[0].form in ("forename",):
                 continue
             m = _NAMED.match(a.folded, hit.end)
-            if m and not negated(a, hit.end + 1, reach=max(25, m.end() - hit.end)):
+            if m and not NEGATION.search(a.folded[hit.end : m.end()]):
                 out.append(self._finding(a, hit.start, m.end(), hit.refs[0].display))
                 return out
         for name_start, name_end, _found in context.find_school_names(a.text, a.folded):
             m = _NAMED.match(a.folded, name_end)
-            if m and not negated(a, name_end + 1, reach=max(25, m.end() - name_end)):
+            if m and not NEGATION.search(a.folded[name_end : m.end()]):
                 out.append(self._finding(a, name_start, m.end(), "the school"))
                 return out
         for m in self._pattern.finditer(a.folded):
@@ -77,7 +78,7 @@ class Defamation:
                 r"\b(?:mr|mrs|ms|miss|head|teacher|deputy|caretaker)\b", a.folded
             ):
                 continue
-            if negated(a, m.start() + len(target) + 1, reach=max(25, m.end() - m.start())):
+            if NEGATION.search(m.group(0)) or negated(a, m.start()):
                 continue
             out.append(self._finding(a, m.start(), m.end(), None))
             break

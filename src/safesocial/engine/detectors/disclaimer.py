@@ -15,7 +15,7 @@ import re
 
 from .base import Item, RawFinding, analyse, clip
 from .context import SchoolContext
-from .patterns import DISCLAIMER, WORK_CONTEXT
+from .patterns import DISCLAIMER
 
 NAME = "disclaimer.v1"
 
@@ -23,8 +23,18 @@ _OPINION = re.compile(
     r"\b(?:i think|i believe|i feel|in my (?:opinion|view|experience)|imo|imho|personally|honestly|frankly|unpopular opinion|hot take|"
     r"should(?:n'?t)?|needs? to|must|ought to|it'?s time|we need|the problem (?:with|is)|why (?:do|does|is|are|can'?t|won'?t)|"
     r"ridiculous|absurd|disgrace\w*|shambles|joke|madness|nonsense|broken|failing|unfair|outrageous|scandal\w*|"
-    r"brilliant|excellent|best|worst|terrible|awful|shocking|wrong|right to|agree|disagree|support(?:ing)? the strike|"
-    r"rant|fed up|sick of|love|hate)\b"
+    r"excellent|worst|terrible|awful|shocking|wrong|right to|agree|disagree|support(?:ing)? the strike|"
+    r"rant|fed up|sick of|hate|useless|pointless|out of control|a mess|bonkers|insane|crazy)\b"
+)
+# School or sector *matters*: policy, inspection, pay, workload, the system - not a pupil's good day.
+SECTOR = re.compile(
+    r"\b(?:ofsted|inspections?|inspectors?|(?:the )?(?:new )?(?:national )?curriculum|sats|gcses?|a levels?|exams? system|phonics (?:check|screening)|"
+    r"dfe|department for education|education secretary|secretary of state|government|ministers?|academ(?:y|ies) trusts?|academisation|"
+    r"multi academy|\bmats?\b|funding|budgets?|cuts|teachers'? pay|pay award|pay rise|strikes?|industrial action|unions?|neu|nasuwt|"
+    r"workload|recruitment|retention|the profession|teaching profession|the sector|education system|schools? (?:policy|policies)|"
+    r"send (?:system|provision|reforms?)|ehcp process|exclusions? policy|behaviour polic(?:y|ies)|uniform polic(?:y|ies)|"
+    r"league tables?|progress 8|performance tables?|(?:my|our|the) school'?s (?:policy|policies|approach|decision|leadership)|"
+    r"(?:my|our|the) (?:head|headteacher|slt|leadership|trust|governors?|management)(?:'s)? (?:decision|policy|plan|approach))\b"
 )
 _FIRST_PERSON_OPINION = re.compile(
     r"\b(?:i think|i believe|i feel|in my (?:opinion|view)|imo|imho|personally|my (?:own )?(?:view|opinion)|i (?:really )?(?:hate|disagree|agree))\b"
@@ -65,7 +75,7 @@ class Disclaimer:
         if DISCLAIMER.search(folded):
             return []
         if item.kind == "profile":
-            m = _PROFILE_WORK.search(folded) or WORK_CONTEXT.search(folded)
+            m = _PROFILE_WORK.search(folded) or SECTOR.search(folded)
             names = context.find_school_names(a.text, folded)
             if m is None and not names:
                 return []
@@ -81,8 +91,7 @@ class Disclaimer:
                     frozenset({"profile"}),
                 )
             ]
-        work = WORK_CONTEXT.search(folded) or (context.find_school_names(a.text, folded) or None)
-        if not work:
+        if not SECTOR.search(folded):
             return []
         opinion = _OPINION.search(folded)
         if opinion is None:

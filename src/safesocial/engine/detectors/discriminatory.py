@@ -173,7 +173,11 @@ class Discriminatory:
                 lo, hi = min(g.end, atk.start), max(g.end, atk.start)
                 between = a.folded[lo:hi]
                 lead = a.folded[max(s_start, g.start - 30) : g.start]
-                if NEGATION.search(between) or NEGATION.search(lead):
+                just_before = " ".join(between.split()[-2:]) if atk.start > g.end else ""
+                negator = NEGATION.search(just_before) or NEGATION.search(lead)
+                if negator and atk.section != "exclusion":
+                    continue
+                if negator and atk.section == "exclusion" and NEGATION.search(lead):
                     continue
                 if _counter_speech(a, g.start):
                     continue

@@ -28,7 +28,7 @@ class Offensive:
     name = NAME
     categories = ("offensive",)
 
-    def __init__(self, *, classifier_threshold: float | None = None, strong_threshold: float = 0.88) -> None:
+    def __init__(self, *, classifier_threshold: float | None = None, strong_threshold: float = 0.95) -> None:
         if classifier_threshold is not None and not 0.0 < classifier_threshold < 1.0:
             raise ValueError("offensive.v1: classifier_threshold must be between 0 and 1")
         if not 0.0 < strong_threshold <= 1.0:
@@ -50,12 +50,15 @@ class Offensive:
         a = analyse(item.text)
         hits = self.lexicon.find(list(a.tokens))
         out: list[RawFinding] = []
+        eligible = []
         for hit in hits:
             if hit.section == "mild":
                 continue
             sentence = a.folded[slice(*a.sentence_of(hit.start))]
             before = a.folded[a.sentence_of(hit.start)[0] : hit.start]
-            if negated(a, hit.start, reach=20) and hit.section in ("insult", "harassment"):
+            if negated(a, hit.start, reach=40) and hit.section in ("insult", "harassment"):
+                continue
+            if hit.section == "threat" and re.match(r"\s*(?:my ?self|me)\b", a.folded[hit.end : hit.end + 10]):
                 continue
             if REPORTED.search(before[-40:]) and hit.section in ("insult", "profanity"):
                 continue
@@ -72,6 +75,7 @@ class Offensive:
                     )
                 ):
                     continue
+            eligible.append(hit)
             subtype = {"threat": "threat", "harassment": "harassment", "profanity": "obscene", "insult": "insult"}[
                 hit.section
             ]
@@ -112,8 +116,11 @@ class Offensive:
                 )
         if not out and self.model is not None:
             p = self.model.score(a.text, a.tokens)
-            mild_only = all(h.section == "mild" for h in hits)
-            if p >= self.strong or (p >= max(self.threshold, 0.6) and hits and not mild_only):
+            strong_hits = eligible
+            targeted = SECOND_PERSON.search(a.folded) or THIRD_PERSON_TARGET.search(a.folded)
+            if (p >= self.strong and targeted and not negated(a, len(a.folded), reach=len(a.folded))) or (
+                p >= max(self.threshold, 0.6) and strong_hits and targeted
+            ):
                 out.append(
                     RawFinding(
                         "offensive",

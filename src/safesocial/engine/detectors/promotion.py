@@ -40,6 +40,7 @@ RULES: tuple[PhraseRule, ...] = (
         score=0.8,
         facets=("political",),
         subtype="political",
+        unless=r"\b(?:school council|class reps?|student council|eco council|house captains?|head (?:boy|girl)|star of the week|pupil voice|sports leaders?)\b",
     ),
 )
 

@@ -189,7 +189,7 @@ _WORD_AFTER = frozenset(
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|[\"'“(]\s*)$")
 
 _DESCRIPTION = re.compile(
-    r"\bthe (?:only |new |little |tall |quiet |naughty |youngest |oldest |eldest |one |[a-z]+ )?"
+    r"\b(?:the|which) (?:only |new |little |tall |quiet |naughty |youngest |oldest |eldest |one |[a-z]+ )?"
     r"(?:boy|girl|child|pupil|kid|lad|lass|student|twins?)\b[^.!?\n]{0,30}?\b(?:in|from) "
     r"(?:my class|our class|the class|(?:year|yr|y) ?\d{1,2}\b|\d{1,2}[a-z]{1,2}\b|reception|nursery)"
     r"[^.!?\n]{0,40}?\b(?:who|whose|with|that|whos|who's)\b"
@@ -346,6 +346,21 @@ _NOT_NAMES = frozenset(
         "after",
         "before",
         "during",
+        "facebook",
+        "instagram",
+        "insta",
+        "snapchat",
+        "snap",
+        "tiktok",
+        "whatsapp",
+        "linkedin",
+        "twitter",
+        "youtube",
+        "google",
+        "teams",
+        "zoom",
+        "discord",
+        "other",
     ]
 )
 
@@ -396,7 +411,7 @@ class PupilNames:
         for hit in context.find_names(a.folded):
             if any(s <= hit.start < e for s, e in taken):
                 continue
-            finding = self._from_name(a, hit, context)
+            finding = self._from_name(a, hit, context, item.recipient_role)
             if finding is not None:
                 out.append(finding)
                 taken.append((hit.start, hit.end))
@@ -418,7 +433,9 @@ class PupilNames:
             )
         return out
 
-    def _from_name(self, a: Analysis, hit: NameHit, context: SchoolContext) -> RawFinding | None:
+    def _from_name(
+        self, a: Analysis, hit: NameHit, context: SchoolContext, recipient: str | None = None
+    ) -> RawFinding | None:
         pupils = [r for r in hit.refs if r.role == "pupil"]
         contacts = [r for r in hit.refs if r.role == "contact" and r.form == "full"]
         if contacts and not pupils:
@@ -443,7 +460,8 @@ class PupilNames:
         if full:
             return self._finding(a, hit.start, hit.end, full[0], "full", 0.95)
         ref = pupils[0]
-        if not CLASS_CONTEXT.search(a.window(hit.start, hit.end, self.window)):
+        addressed = recipient == "pupil" and hit.start < 40
+        if not addressed and not CLASS_CONTEXT.search(a.window(hit.start, hit.end, self.window)):
             return None
         if any(r.word_like for r in pupils) and _word_use(a, hit):
             return None
@@ -483,12 +501,18 @@ class PupilNames:
             )
             if low in _NOT_NAMES or any(s <= start < e for s, e in taken):
                 continue
-            near = a.folded[max(0, start - 25) : min(len(a.folded), end + 25)]
-            if not re.search(
-                r"(?:\b(?:in|from) (?:my class|our class|(?:year|yr|y) ?\d{1,2}\b|\d{1,2}[a-z]{1,2}\b|reception|class \w+)"
-                r"|\bmy (?:pupil|student|tutee)s?,? \w+$|\b(?:pupil|student|boy|girl|child|kid) (?:called|named) \w+$"
-                r"|\byear \d{1,2} (?:pupil|student|boy|girl),? \w+$)",
-                near,
+            after = a.folded[end : end + 25]
+            before = a.folded[max(0, start - 25) : start]
+            if not (
+                re.match(
+                    r"(?:'s)? (?:in|from) (?:my class|our class|(?:year|yr|y) ?\d{1,2}\b|\d{1,2}[a-z]{1,2}\b|reception|class \w+)",
+                    after,
+                )
+                or re.search(
+                    r"\b(?:my (?:pupil|student|tutee)s?|(?:pupil|student|boy|girl|child|kid) (?:called|named)"
+                    r"|year \d{1,2} (?:pupil|student|boy|girl)),? $",
+                    before,
+                )
             ):
                 continue
             if low in self._words and _word_use(a, NameHit(start, end, low, ())):

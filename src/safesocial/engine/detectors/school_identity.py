@@ -65,7 +65,7 @@ class SchoolIdentity:
         self.generic_names = generic_names
 
     def detect(self, item: Item, context: SchoolContext) -> list[RawFinding]:
-        if item.channel == "official":
+        if item.channel == "official" or item.role in ("pupil", "parent", "public"):
             return []
         a = analyse(item.text)
         text, folded = a.text, a.folded
