@@ -11,7 +11,10 @@ The expected verdict for each pack comes from ``SEVERITY`` below: my reading of 
 (which roles and channels each binds, must versus should), written down once per category instead
 of case by case so that it can be reviewed against the packs. A case may override it (``verdicts``).
 
-    python scripts/build_dev_set.py          # rewrites tests/data/checker/dev.jsonl
+    python scripts/build_dev_set.py   # rewrites tests/data/checker/dev.jsonl and holdout.jsonl
+
+``HOLDOUT`` cases were written after the detectors had been tuned on ``CASES`` and are never used for
+tuning; their figures are the honest estimate.
 """
 
 from __future__ import annotations
@@ -539,9 +542,69 @@ CASES: list[tuple[str, list[str], dict[str, object]]] = [
 ]
 
 
-def _expand() -> list[dict[str, object]]:
+# Written after the detectors were tuned on CASES and never used for tuning: an honest estimate.
+HOLDOUT: list[tuple[str, list[str], dict[str, object]]] = [
+    ("Nothing beats a Friday afternoon story time with my class.", [], {}),
+    ("Will the roadworks on the high street ever end?", [], {"school": OAK}),
+    ("Such a lovely summer fair, thank you to all the volunteers.", [], {"school": OAK, "role": "governor"}),
+    ("Made a Ruby-red velvet cake for the staff room bake off.", [], {"school": OAK}),
+    ("Jack and I are off to Wales for the weekend.", [], {"school": OAK, "role": "parent"}),
+    ("Learning about Ramadan with our Year 3s was really special.", [], {}),
+    ("Refugee week: our pupils wrote letters of welcome to families arriving in the city.", [], {}),
+    ("My boss bought the whole team doughnuts, what a legend.", [], {}),
+    ("Gutted the match got rained off, next week instead.", [], {"role": "pupil"}),
+    ("What a shit day, the car broke down and I missed the train.", ["offensive"], {}),
+    ("Aoife in Year 4 did the most beautiful drawing of a horse.", ["pupil_identified"], {"school": OAK}),
+    ("Gwen from 5B has been chosen for the county choir!", ["pupil_identified"], {"school": OAK}),
+    ("Tom Clarke and his sister both got 100% in their spelling test.", ["pupil_identified"], {"school": OAK}),
+    ("Noah Williams was star of the week, well deserved.", ["pupil_identified"], {"school": BR}),
+    ("Freya in my class cried all through assembly, bless her.", ["pupil_identified"], {"school": BR}),
+    ("Pics from today's Year 2 trip to the farm - the children loved the lambs!", ["pupil_image"], {}),
+    ("Sharing this video of my form singing happy birthday to me.", ["pupil_image"], {}),
+    ("One of my Year 5 girls has just been diagnosed with diabetes, scary for the family.", ["confidential_information"], {}),
+    ("A lad in my tutor group has been permanently excluded, shame.", ["confidential_information"], {}),
+    ("Our deputy is off with stress again and nobody is covering.", ["confidential_information", "complaint_or_grievance"], {}),
+    ("His mum is homeless at the moment and they're in a B&B.", ["confidential_information"], {}),
+    ("My mobile is 07700 900777 - text any time.", ["personal_contact_details:phone"], {}),
+    ("Drop me an email at sam.teaches@hotmail.co.uk for the forms.", ["personal_contact_details"], {"role": "volunteer"}),
+    ("The head is a spineless liar and everyone can see it.", ["offensive", "defamatory_allegation"], {"role": "parent"}),
+    ("Some of these kids are absolute little shits.", ["offensive"], {}),
+    ("I'll batter you at the gates tomorrow, watch your back.", ["offensive"], {"role": "pupil", "kind": "message", "recipient_role": "pupil"}),
+    ("Asylum seekers are parasites and should be deported.", ["discriminatory"], {"role": "public"}),
+    ("Female teachers can't handle behaviour, everyone knows it.", ["discriminatory"], {}),
+    ("you're such a sp@z", ["discriminatory", "offensive"], {"role": "pupil"}),
+    ("Why do gay people have to shove it in everyone's faces?", ["discriminatory"], {"role": "parent", "verdicts": {}}),
+    ("A parent called our TA a racist slur at pickup. Reported to the police. Totally unacceptable.", [], {}),
+    ("I don't believe Muslims are any less British than me.", [], {}),
+    ("The PE teacher has been stealing kit from the store cupboard.", ["defamatory_allegation"], {"role": "parent"}),
+    ("Mrs Green lied to Ofsted about the attendance figures.", ["defamatory_allegation"], {"school": OAK}),
+    ("This school is a shambles, nobody listens to parents.", ["complaint_or_grievance"], {"role": "parent"}),
+    ("Fuming that SLT have cancelled PPA again. Worst place I've ever worked.", ["complaint_or_grievance"], {}),
+    ("Deputy Head at Brookside Academy. Husband. Cyclist.", ["school_identity:profile", "school_identity:mention", "missing_disclaimer"], {"school": BR, "kind": "profile"}),
+    ("On behalf of the school, I can confirm the trip is cancelled.", ["school_identity:representative"], {"school": OAK}),
+    ("Selling my handmade cards, 3 for £5, message me to order.", ["promotion"], {"role": "volunteer", "verdicts": {}}),
+    ("Vote Reform on Thursday - time for change!", ["promotion"], {"role": "governor"}),
+    ("Snap me if you need help with your homework, Year 8!", ["inappropriate_contact:pupil"], {}),
+    ("Come round to mine after school and we can practise your lines.", ["inappropriate_contact:pupil"], {"kind": "message", "recipient_role": "pupil"}),
+    ("Delete these messages after you read them, ok? Don't tell your parents we talked.", ["safeguarding_concern", "inappropriate_contact:pupil"], {"kind": "message", "recipient_role": "pupil", "role": "volunteer"}),
+    ("i want to die, nobody would even notice if i was gone", ["safeguarding_concern"], {"role": "pupil"}),
+    ("my uncle touches me when nobody is home", ["safeguarding_concern"], {"role": "pupil"}),
+    ("selling pics of that year 8 girl, dm me", ["safeguarding_concern"], {"role": "public"}),
+    ("She came into school hungry again and in the same clothes all week.", ["safeguarding_concern"], {}),
+    ("Absolutely hanging this morning, still got Year 3 for PE first thing.", ["disrepute"], {}),
+    ("Did a couple of lines at the party, back at school Monday like nothing happened.", ["disrepute"], {}),
+    ("Another pointless Ofsted framework from the DfE. Broken system.", ["missing_disclaimer"], {}),
+    ("Teachers' pay award is an insult. Views my own.", [], {}),
+    ("Parents, you can always reach me on the school email.", [], {"channel": "official"}),
+    ("Thanks to Year 6 for a brilliant leavers' assembly today.", [], {"channel": "official", "school": OAK}),
+    ("Our Muslim families are welcome to use the quiet room during Ramadan.", [], {"channel": "official"}),
+    ("Halal options are now on the lunch menu every day.", [], {"channel": "official"}),
+]
+
+
+def _expand(cases: list[tuple[str, list[str], dict[str, object]]], prefix: str) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
-    for n, (text, labels, opts) in enumerate(CASES, start=1):
+    for n, (text, labels, opts) in enumerate(cases, start=1):
         role = str(opts.get("role", "staff"))
         channel = str(opts.get("channel", "personal"))
         kind = str(opts.get("kind", "post"))
@@ -551,7 +614,7 @@ def _expand() -> list[dict[str, object]]:
         overrides = dict(opts.get("verdicts", {}))  # type: ignore[call-overload]
         for pack in opts.get("packs", PACKS):  # type: ignore[union-attr]
             row: dict[str, object] = {
-                "id": f"dev-{n:03d}-{pack}",
+                "id": f"{prefix}-{n:03d}-{pack}",
                 "text": text,
                 "role": role,
                 "channel": channel,
@@ -569,12 +632,13 @@ def _expand() -> list[dict[str, object]]:
 
 
 def main() -> int:
-    rows = _expand()
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"wrote {len(rows)} cases ({len(CASES)} texts x {len(PACKS)} packs) to {OUT.relative_to(ROOT)}")
+    for cases, prefix, out in ((CASES, "dev", OUT), (HOLDOUT, "holdout", OUT.with_name("holdout.jsonl"))):
+        rows = _expand(cases, prefix)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"wrote {len(rows)} cases ({len(cases)} texts x {len(PACKS)} packs) to {out.relative_to(ROOT)}")
     return 0
 
 
