@@ -15,7 +15,7 @@ class AcknowledgementMiddleware:
     pages, static files and the API are always reachable.
     """
 
-    EXEMPT_PREFIXES = ("/accounts/", "/policies/", "/static/", "/api/", "/admin/", "/favicon")
+    EXEMPT_PREFIXES = ("/accounts/", "/policies/", "/static/", "/api/", "/check/api/", "/sites/api/", "/admin/", "/favicon")
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
