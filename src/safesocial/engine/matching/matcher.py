@@ -350,6 +350,11 @@ class Matcher:
             pool = {i: v for i, v in found.best.items() if v[0] >= self.min_confidence}
         if not pool:
             return None
+        if len(pool) == 1:
+            ((idx, (confidence, reason)),) = pool.items()
+            return NameMatch(
+                connection, (Candidate(self.people[idx].person_id, round(min(confidence, 1.0), 3), reason),)
+            )
         ranked = sorted(pool.items(), key=lambda item: (-item[1][0], self.people[item[0]].person_id))
         top = ranked[0][1][0]
         close = [item for item in ranked if top - item[1][0] < self.margin - 1e-9][:5]
