@@ -102,7 +102,7 @@ def test_jsonl_batch_with_bad_lines(capsys, tmp_path):
         encoding="utf-8",
     )
     output = tmp_path / "out.jsonl"
-    code, out, err = run(capsys, "check", "--policy", "walsall", "--input", str(source), "--output", str(output))
+    code, _, err = run(capsys, "check", "--policy", "walsall", "--input", str(source), "--output", str(output))
     assert code == 1
     lines = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     assert [d["id"] for d in lines] == ["a", "7"]

@@ -50,5 +50,5 @@ def test_bad_parameters_are_refused_with_the_name():
         build_detector("pupil_names.v1", window=1)
     with pytest.raises(ValueError, match="no detector named"):
         build_detector("nope.v1")
-    with pytest.raises(ValueError, match="offensive.v1"):
+    with pytest.raises(ValueError, match=r"offensive\.v1"):
         build_detector("offensive.v1", colour="red")

@@ -95,13 +95,13 @@ class SchoolIdentity:
                 )
             )
         if profile:
-            m = _PROFESSION.search(folded)
-            if m:
+            job = _PROFESSION.search(folded)
+            if job:
                 out.append(
                     RawFinding(
                         category="school_identity",
-                        span=m.span(),
-                        evidence=clip(text, *m.span()),
+                        span=job.span(),
+                        evidence=clip(text, *job.span()),
                         explanation="The profile says what job you do in a school, which can identify the school.",
                         detector=NAME,
                         score=0.6,
