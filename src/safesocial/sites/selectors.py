@@ -141,7 +141,16 @@ def requests_by(*, user: User) -> QuerySet[Site]:
 def awaiting_decision_by(*, user: User) -> list[Site]:
     """Requests at an approval step this user may decide (never their own)."""
     out: list[Site] = []
-    qs = Site.objects.filter(status__in=list(Site.APPROVAL_STEP)).exclude(author=user).select_related("school")
+    schools = {
+        s.pk
+        for perm in ("sites.approve_line_manager", "sites.approve_communications", "sites.approve_headteacher")
+        for s in schools_for(user, perm)
+    }
+    qs = (
+        Site.objects.filter(status__in=list(Site.APPROVAL_STEP), school__in=schools)
+        .exclude(author=user)
+        .select_related("school")
+    )
     for site in qs:
         step = site.approval_step
         if (

@@ -166,7 +166,6 @@ def detail(request: HttpRequest, site_id: int) -> HttpResponse:
             "member_form": MemberForm(school=site.school) if is_manager else None,
             "request_form": SiteRequestForm() if site.status in (Site.Status.APPROVED, Site.Status.LIVE) else None,
             "evaluation": getattr(site, "evaluation", None),
-            "step_labels": dict(site.approvals.model.Step.choices),
         },
     )
 
