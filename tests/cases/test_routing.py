@@ -134,7 +134,7 @@ def test_post_about_staff_follows_walsall_section_5(report, users):
         ("teacher", "", Role.HEADTEACHER, "staff disciplinary procedure", "9.1"),
         ("governor", "", Role.CHAIR_OF_GOVERNORS, "procedures for governors", "12.2"),
         ("volunteer", "", Role.HEADTEACHER, "volunteer's appointment", "9.1"),
-        (None, "pupil", Role.HEADTEACHER, "behaviour policy", "3.4-option1"),
+        (None, "pupil", Role.HEADTEACHER, "behaviour policy", "7.5"),
     ],
 )
 def test_breach_takes_the_disciplinary_route_for_the_subjects_role(
@@ -161,3 +161,10 @@ def test_the_route_is_fixed_when_the_case_is_opened(report, users, oakfield):
     PolicyVersion.objects.filter(school=oakfield).update(pack_snapshot={"clauses": []})
     case.refresh_from_db()
     assert "10.1" in [c["clause_id"] for c in case.route["clauses"]]
+
+
+def test_a_pupils_breach_does_not_cite_staff_disciplinary_clauses(report, users):
+    case = report("breach", actor=users.dsl, subject_role="pupil")
+    assert [c for c in case.route["clauses"] if c["workflow"] == "disciplinary_routing"] == []
+    assert case.route["disciplinary_procedure"] == "The behaviour policy"
+    assert case.route["viewer_roles"] == []  # HR is named only for staff

@@ -49,6 +49,9 @@ class DateTimeLocalInput(forms.DateTimeInput):
 class DateInput(forms.DateInput):
     input_type = "date"
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)  # what a date input accepts, whatever the locale
+
 
 class ChooseKindForm(forms.Form):
     kind = forms.ChoiceField(

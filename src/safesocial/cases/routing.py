@@ -312,12 +312,17 @@ def _clauses(snapshot_clauses: list[dict[str, Any]], pack_id: str, workflow: str
 def _disciplinary_clauses(
     snapshot_clauses: list[dict[str, Any]], pack_id: str, audience: str, subject_role: str
 ) -> list[CitedClause]:
-    """disciplinary_routing clauses for the subject's audience; the school's general ones when none is specific."""
+    """disciplinary_routing clauses for the subject's audience.
+
+    When no clause names the audience, a member of staff falls under the school's general disciplinary
+    clauses (audience "school", which in every pack are about staff); anyone else gets none, and the
+    baseline procedure for their role (PROCEDURES) applies.
+    """
     all_routing = [(c, cc) for c in snapshot_clauses for cc in _clauses([c], pack_id, "disciplinary_routing")]
     specific = [
         cc for c, cc in all_routing if audience in c.get("audience", ()) or subject_role in c.get("audience", ())
     ]
-    if specific:
+    if specific or audience != "staff":
         return specific
     return [cc for c, cc in all_routing if c.get("audience") == ["school"]]
 

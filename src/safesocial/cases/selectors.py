@@ -19,10 +19,11 @@ from django.utils import timezone
 
 from safesocial.accounts.models import RoleAssignment, User
 from safesocial.accounts.permissions import roles_at, schools_for
+from safesocial.accounts.roles import Role
 from safesocial.audit.services import record
 
 from .models import Case, CaseStep, CaseType, Evidence, Outcome, RemovalRequest, Status
-from .routing import SUBJECT_EXCLUDED
+from .routing import STEP_FIELDS, SUBJECT_EXCLUDED
 from .services import SEALED_VIEW_REFUSED, may_act, receipt_hash
 
 
@@ -101,8 +102,21 @@ def case_page(*, case: Case, user: Any) -> dict[str, Any]:
     steps = list(case.steps.select_related("recorded_by"))
     evidence = list(case.evidence.select_related("uploaded_by", "supersedes"))
     superseded = {e.supersedes_id for e in evidence if e.supersedes_id}
+    for step in steps:
+        labels = {f.name: (f.label, dict(f.choices)) for f in STEP_FIELDS.get(step.code, ())}
+        step.display = [  # type: ignore[attr-defined]
+            (labels.get(k, (k.replace("_", " ").capitalize(), {}))[0], labels.get(k, ("", {}))[1].get(v, v))
+            for k, v in step.details.items()
+        ]
+    titles = {s.code: s.title for s in steps}
     return {
         "case": case,
+        "handled_by": [_role_label(r) for r in case.route.get("handler_roles", [])],
+        "also_visible_to": [_role_label(r) for r in case.route.get("viewer_roles", [])],
+        "gate_text": [
+            (Status(to).label, [titles.get(code, code) for code in codes])
+            for to, codes in case.route.get("gates", {}).items()
+        ],
         "steps": steps,
         "evidence": evidence,
         "superseded": superseded,
@@ -111,9 +125,12 @@ def case_page(*, case: Case, user: Any) -> dict[str, Any]:
         "hold": case.holds.filter(lifted_at__isnull=True).first(),
         "can_act": may_act(user, case),
         "next_statuses": [Status(s) for s in case.allowed_next()],
-        "gates": case.route.get("gates", {}),
         "outcomes": Outcome.choices,
     }
+
+
+def _role_label(role: str) -> str:
+    return Role(role).label if role in Role.values else role
 
 
 # ---------------------------------------------------------------- the reporter's view

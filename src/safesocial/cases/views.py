@@ -420,7 +420,7 @@ def removal_draft(request: HttpRequest, case_id: int) -> HttpResponse:
         except services.CaseError as exc:
             messages.error(request, _message(exc))
         else:
-            messages.success(request, "The letter is drafted. Check it, send it to the platform, then mark it as sent.")
+            # No flash message here: the letter page says what to do next (see its "drafted" panel).
             return redirect(reverse("cases:removal_letter", args=[case.pk, req.pk]))
     else:
         messages.error(request, "Name the platform or website.")
