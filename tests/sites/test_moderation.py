@@ -228,16 +228,22 @@ def test_escalating_as_illegal_hides_the_content_but_keeps_the_record(live, team
     assert item.status == "referred" and item.referral_reference == "CEOP-123"
 
 
-def test_hidden_content_is_never_rendered_to_moderators(live, team, client):
+def test_hidden_content_is_never_rendered_to_moderators(live, team, client, policy):
     from django.urls import reverse
 
     item = services.moderation_transition(
         item=receive(live, SAFEGUARDING, role="public"), action="claim", actor=team.mod1
     )
     services.moderation_transition(item=item, action="escalate_illegal", actor=team.mod1)
+    from safesocial.policies.services import policy_acknowledge
+
+    for user in (team.mod1, team.dsl):  # so no page is replaced by the acknowledgement request
+        policy_acknowledge(version=policy, actor=user)
     client.force_login(team.mod1)
     for url in (reverse("sites:queue", args=[live.pk]), reverse("sites:item", args=[live.pk, item.pk])):
-        page = client.get(url).content.decode()
+        response = client.get(url)
+        page = response.content.decode()
+        assert response.status_code == 200
         assert "stepdad" not in page and "Content hidden" in page
     response = client.get(reverse("sites:item_content", args=[live.pk, item.pk]))
     assert response.status_code == 403 and "stepdad" not in response.content.decode()
@@ -276,3 +282,27 @@ def test_manual_entry_is_for_the_sites_moderators(live, team):
         site=live, text=ORDINARY, kind="comment", author_role="parent", source="manual", actor=team.mod2
     )
     assert item.entered_by == team.mod2
+
+
+ILLEGAL = "anyone want nudes of year 9 girls, dm for pics"
+
+
+def test_illegal_material_goes_straight_to_the_police_step_hidden(live, team, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        item = receive(live, ILLEGAL, role="public")
+    item.refresh_from_db()
+    assert (item.status, item.text, item.urgent) == ("police_referral", "", True)
+    assert SealedContent.objects.get(item=item).text == ILLEGAL
+    assert "nudes" not in str(item.judgement) and item.judgement["redacted"] is True
+    queue = selectors.queue_for(user=team.mod1, site=live)
+    assert queue["open"] == [] and queue["hidden"] == [item]
+    assert [m.to for m in mail.outbox] == [["dsl@example.org"]] and ILLEGAL not in mail.outbox[0].body
+    assert "police" in mail.outbox[0].body
+    # no moderator step applies to it; the DSL records the referral
+    unchanged(item, lambda: services.moderation_transition(item=item, action="claim", actor=team.mod1))
+    services.moderation_transition(item=item, action="referred", actor=team.dsl, reference="CEOP-9")
+
+
+def test_an_ordinary_safeguarding_disclosure_is_not_hidden(live):
+    item = receive(live, SAFEGUARDING, role="pupil")
+    assert item.status == "queued" and item.text == SAFEGUARDING

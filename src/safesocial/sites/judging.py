@@ -12,15 +12,21 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import timezone
+
 from safesocial.people.models import School
 
 log = logging.getLogger(__name__)
 
 SAFEGUARDING = "safeguarding_concern"
 PUPIL_CATEGORIES = frozenset({"pupil_identified", "pupil_image"})
-# Clause topics that send an item to the police/CEOP step (Walsall 18.6: "illegal content").
-POLICE_TOPICS = frozenset({"police_referral", "lado_referral"})
-POLICE_WORDS = ("police", "ceop")
+
+
+def police_actions() -> frozenset[str]:
+    """The checker's actions that send an item to the police (imported lazily with the engine)."""
+    from safesocial.engine.verdict import INDECENT_IMAGES
+
+    return frozenset(a for a in INDECENT_IMAGES if "police" in a.lower())
 
 
 @dataclass(frozen=True)
@@ -67,15 +73,7 @@ def _policy_and_context(school: School) -> tuple[Any, Any] | None:
         school_name=school.name,
     )
     directory = to_engine_directory(school)
-    return policy, build_context(directory.school, directory)
-
-
-def _clause_topics(policy: Any, clause_ref: str) -> frozenset[str]:
-    clause_id = clause_ref.split(":", 1)[1] if ":" in clause_ref else clause_ref
-    for clause in policy.clauses:
-        if clause.id == clause_id or getattr(clause, "label", None) == clause_id:
-            return frozenset(clause.topics)
-    return frozenset()
+    return policy, build_context(directory.school, directory, on=timezone.localdate())
 
 
 def judge_post(*, school: School, text: str, author_role: str, kind: str) -> SiteJudgement:
@@ -89,18 +87,9 @@ def judge_post(*, school: School, text: str, author_role: str, kind: str) -> Sit
     judgement = judge(Item(text, role=author_role, channel="official", kind=kind), policy, context)
     data = judgement.as_dict()
     categories = tuple(dict.fromkeys(f.category for f in judgement.findings))
-    illegal = False
-    for finding in judgement.findings:
-        if finding.category != SAFEGUARDING:
-            continue
-        topics: set[str] = set()
-        for ref in finding.clauses:
-            topics |= _clause_topics(policy, ref)
-        if topics & POLICE_TOPICS:
-            illegal = True
-    actions = " ".join(str(a) for a in getattr(judgement, "actions", ()) or ()).lower()
-    if SAFEGUARDING in categories and any(word in actions for word in POLICE_WORDS):
-        illegal = True
+    # Illegal material: the checker's own police-referral action, which it gives only for indecent
+    # images of children (engine/verdict.py INDECENT_IMAGES). Walsall 18.6: inform the police or CEOP.
+    illegal = SAFEGUARDING in categories and any(action in police_actions() for action in judgement.actions)
     return SiteJudgement(
         verdict=judgement.verdict,
         categories=categories,
