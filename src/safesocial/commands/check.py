@@ -379,6 +379,11 @@ def _time_each(fn: Any, texts: list[Any]) -> dict[str, float]:
 
 def _presidio() -> tuple[Any, str] | None:
     try:
+        import tldextract  # type: ignore[import-untyped]
+
+        # Presidio's email recogniser calls tldextract.extract, which tries to download the public
+        # suffix list; use the snapshot shipped in the package so the bench never touches the network.
+        tldextract.extract = tldextract.TLDExtract(suffix_list_urls=())
         from presidio_analyzer import PatternRecognizer, RecognizerRegistry  # type: ignore[import-untyped]
         from presidio_analyzer.predefined_recognizers import PhoneRecognizer  # type: ignore[import-untyped]
     except ImportError:
