@@ -13,13 +13,14 @@ from __future__ import annotations
 import functools
 import io
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
 
-from .lexicon import Token, load_lexicon, tokens
+from .lexicon import Hit, Token, lexicon_hits, load_lexicon, tokens
 from .textfeatures import FeatureSpec, featurise, normalise
 
 ARTEFACT = "classifiers.npz"
@@ -40,13 +41,22 @@ DENSE_FEATURES = (
 _SECOND = frozenset({"you", "your", "you're", "youre", "u", "ur", "yourself", "ya"})
 
 
-def lexicon_features(toks: list[Token] | tuple[Token, ...]) -> npt.NDArray[np.float32]:
-    """Counts of lexicon hits by section, capped and scaled to 0..1, in DENSE_FEATURES order."""
+def lexicon_features(toks: list[Token] | tuple[Token, ...], text: str | None = None) -> npt.NDArray[np.float32]:
+    """Counts of lexicon hits by section, capped and scaled to 0..1, in DENSE_FEATURES order.
+
+    With ``text`` (the text the tokens came from) the hits come from the shared per-text cache.
+    """
     toks = list(toks)
     counts = dict.fromkeys(DENSE_FEATURES, 0.0)
-    for hit in load_lexicon("offensive_terms.txt").find(toks):
+    if text is not None:
+        off_hits: Sequence[Hit] = lexicon_hits("offensive_terms.txt", text)
+        dis_hits: Sequence[Hit] = lexicon_hits("discriminatory_terms.txt", text)
+    else:
+        off_hits = load_lexicon("offensive_terms.txt").find(toks)
+        dis_hits = load_lexicon("discriminatory_terms.txt").find(toks)
+    for hit in off_hits:
         counts[hit.section] = counts.get(hit.section, 0.0) + 1
-    for hit in load_lexicon("discriminatory_terms.txt").find(toks):
+    for hit in dis_hits:
         section = hit.section.split(":", 1)[0]
         key = {"slur": "slur", "reclaimable": "slur", "group": "group"}.get(section, section)
         if key in counts:
@@ -69,7 +79,7 @@ class LinearModel:
         """Probability-like score in 0..1."""
         idx, vals = featurise(normalise(text), self.spec)
         z = float(np.dot(self.weights[idx], vals)) + self.bias
-        dense = lexicon_features(toks if toks is not None else tokens(text))
+        dense = lexicon_features(toks, text) if toks is not None else lexicon_features(tokens(text))
         z += float(np.dot(self.dense, dense))
         return float(1.0 / (1.0 + np.exp(-z)))
 

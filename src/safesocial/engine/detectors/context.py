@@ -96,6 +96,7 @@ class SchoolContext:
     _school_names: Any = None
     _handles: dict[str, tuple[NameRef, ...]] = field(default_factory=dict)
     parents_of: dict[str, tuple[str, ...]] = field(default_factory=dict)  # contact id -> pupil ids
+    _name_cache: dict[str, tuple[NameHit, ...]] = field(default_factory=dict, repr=False)
 
     @property
     def has_directory(self) -> bool:
@@ -105,6 +106,16 @@ class SchoolContext:
         """Whole-word occurrences of known name variants in folded text, longest first at a position."""
         if self._names is None or not folded:
             return []
+        cached = self._name_cache.get(folded)
+        if cached is not None:
+            return list(cached)
+        hits = self._find_names(folded)
+        if len(self._name_cache) > 64:
+            self._name_cache.clear()
+        self._name_cache[folded] = tuple(hits)
+        return hits
+
+    def _find_names(self, folded: str) -> list[NameHit]:
         hits: list[NameHit] = []
         for end_index, (variant, refs) in self._names.iter(folded):
             start = end_index - len(variant) + 1

@@ -19,7 +19,7 @@ import re
 from .base import Analysis, Item, RawFinding, analyse, clip
 from .classifier import load_models
 from .context import SchoolContext
-from .lexicon import load_lexicon
+from .lexicon import lexicon_hits, load_lexicon
 from .patterns import CONDEMN, NEGATION, REPORTED
 
 NAME = "discriminatory.v1"
@@ -63,6 +63,7 @@ def _slur_index() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
     return index, frozenset(reclaimable)
 
 
+@functools.lru_cache(maxsize=65536)
 def _lookup(word: str) -> tuple[str, str] | None:
     index, _ = _slur_index()
     if word in _REAL_WORDS:
@@ -85,7 +86,13 @@ def _lookup(word: str) -> tuple[str, str] | None:
 
 
 def slur_hits(a: Analysis) -> list[tuple[int, int, str]]:
-    """(start, end, characteristic) of slurs in the text, excluding reclaimed in-group use and reports."""
+    """(start, end, characteristic) of slurs in the text, excluding reclaimed in-group use."""
+    return list(_slur_hits(a.text))
+
+
+@functools.lru_cache(maxsize=16)
+def _slur_hits(text: str) -> tuple[tuple[int, int, str], ...]:
+    a = analyse(text)
     _, reclaimable = _slur_index()
     toks = a.tokens
     out: list[tuple[int, int, str]] = []
@@ -124,10 +131,10 @@ def slur_hits(a: Analysis) -> list[tuple[int, int, str]]:
             out.append((span[0], span[1], characteristic))
         i += 1
     # multi-word slurs ("half caste", "jungle bunny")
-    for hit in load_lexicon("discriminatory_terms.txt").find(list(a.tokens)):
+    for hit in lexicon_hits("discriminatory_terms.txt", a.text):
         if hit.section.startswith("slur") and " " in hit.term and not any(s <= hit.start < e for s, e, _ in out):
             out.append((hit.start, hit.end, hit.section.split(":", 1)[1]))
-    return out
+    return tuple(out)
 
 
 def _counter_speech(a: Analysis, start: int) -> bool:
@@ -162,7 +169,7 @@ class Discriminatory:
                 continue
             out.append(self._finding(a, start, end, characteristic, "slur", 0.9))
             return out
-        hits = self.lexicon.find(list(a.tokens))
+        hits = lexicon_hits("discriminatory_terms.txt", a.text)
         groups = [h for h in hits if h.section.startswith("group:")]
         attacks = [h for h in hits if h.section in ("derogation", "exclusion")]
         for g in groups:

@@ -50,8 +50,12 @@ def tokens(text: str) -> list[Token]:
     """Normalised word tokens with their spans in ``text`` (fold keeps the string length)."""
     folded = fold(text).replace("’", "'")
     out = []
+    triples = _REPEAT2.search(folded) is not None
     for m in _TOKEN.finditer(folded):
         raw = m.group(0)
+        if raw.isalpha():  # the common case: a plain word
+            out.append(Token(_REPEAT2.sub(r"\1\1", raw) if triples else raw, m.start(), m.end()))
+            continue
         lead = len(raw) - len(raw.lstrip("@*!|"))
         raw = raw.strip("@*!|")
         if not raw:
@@ -100,8 +104,19 @@ class Lexicon:
                     self._max_len = max(self._max_len, len(words))
         self._prefix.sort(key=lambda p: -len(p[0]))
         self._prefix_first = {p[0][:3] for p in self._prefix}
+        self._phrase_first = {words[0] for words in self._phrases}
+        self._memo: dict[str, tuple[str, str] | None] = {}
 
     def _word_section(self, word: str) -> tuple[str, str] | None:
+        memo = self._memo
+        if word in memo:
+            return memo[word]
+        found = self._word_section_uncached(word)
+        if len(memo) < 200_000:
+            memo[word] = found
+        return found
+
+    def _word_section_uncached(self, word: str) -> tuple[str, str] | None:
         for candidate in (word, _REPEAT1.sub(r"\1", word)) if _REPEAT1.search(word) else (word,):
             section = self._exact.get(candidate)
             if section is not None:
@@ -119,7 +134,8 @@ class Lexicon:
         n = len(words)
         while i < n:
             matched = False
-            for size in range(min(self._max_len, n - i), 1, -1):
+            sizes = range(min(self._max_len, n - i), 1, -1) if words[i] in self._phrase_first else ()
+            for size in sizes:
                 key = tuple(words[i : i + size])
                 section = self._phrases.get(key)
                 if section is not None:
@@ -155,6 +171,14 @@ def parse_lexicon(text: str) -> dict[str, list[str]]:
 
 def read_data(name: str) -> str:
     return (resources.files("safesocial.engine.detectors") / "data" / name).read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=64)
+def lexicon_hits(name: str, text: str) -> tuple[Hit, ...]:
+    """The hits of a packaged lexicon in a text (cached: several detectors ask for the same)."""
+    from .base import analyse
+
+    return tuple(load_lexicon(name).find(list(analyse(text).tokens)))
 
 
 @functools.cache

@@ -15,7 +15,7 @@ from .base import Item, RawFinding, analyse, clip
 from .classifier import load_models
 from .context import SchoolContext
 from .discriminatory import slur_hits
-from .lexicon import load_lexicon
+from .lexicon import lexicon_hits, load_lexicon
 from .patterns import REPORTED, SECOND_PERSON, THIRD_PERSON_TARGET
 from .phrases import negated
 
@@ -48,7 +48,7 @@ class Offensive:
 
     def detect(self, item: Item, context: SchoolContext) -> list[RawFinding]:
         a = analyse(item.text)
-        hits = self.lexicon.find(list(a.tokens))
+        hits = lexicon_hits("offensive_terms.txt", a.text)
         out: list[RawFinding] = []
         eligible = []
         for hit in hits:
@@ -114,7 +114,8 @@ class Offensive:
                         subtype="slur",
                     )
                 )
-        if not out and self.model is not None:
+        if not out and self.model is not None and (hits or lexicon_hits("discriminatory_terms.txt", a.text)):
+            # the classifier alone only decides on texts with some lexicon signal (speed; see docs)
             p = self.model.score(a.text, a.tokens)
             strong_hits = eligible
             targeted = SECOND_PERSON.search(a.folded) or THIRD_PERSON_TARGET.search(a.folded)

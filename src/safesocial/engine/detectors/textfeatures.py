@@ -29,17 +29,30 @@ _LEET = str.maketrans(
 
 def fold(text: str) -> str:
     """Lower-case and strip accents (Siobhán -> siobhan, Łucja -> lucja); keeps string length."""
-    out = []
-    for ch in text:
-        low = ch.lower()
-        if len(low) != 1:
-            low = ch
-        base = _FOLD_EXTRA.get(low)
-        if base is None:
-            decomposed = unicodedata.normalize("NFKD", low)
-            base = decomposed[0] if decomposed and decomposed[0].isascii() else low
-        out.append(base)
-    return "".join(out)
+    if text.isascii():
+        return text.lower()
+    return text.translate(_FoldTable())
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate table that folds each character once and remembers it (shared by all calls)."""
+
+    _memo: dict[int, str] = {}
+
+    def __missing__(self, code: int) -> str:
+        folded = self._memo.get(code)
+        if folded is None:
+            ch = chr(code)
+            low = ch.lower()
+            if len(low) != 1:
+                low = ch
+            base = _FOLD_EXTRA.get(low)
+            if base is None:
+                decomposed = unicodedata.normalize("NFKD", low)
+                base = decomposed[0] if decomposed and decomposed[0].isascii() else low
+            folded = base
+            self._memo[code] = folded
+        return folded
 
 
 _FOLD_EXTRA = {
