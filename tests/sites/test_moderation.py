@@ -306,3 +306,15 @@ def test_illegal_material_goes_straight_to_the_police_step_hidden(live, team, dj
 def test_an_ordinary_safeguarding_disclosure_is_not_hidden(live):
     item = receive(live, SAFEGUARDING, role="pupil")
     assert item.status == "queued" and item.text == SAFEGUARDING
+
+
+def test_the_judging_context_is_reused_until_the_directory_or_policy_changes(live, school):
+    from safesocial.sites import judging
+    from tests.factories.people import PersonFactory
+
+    first = judging._policy_and_context(school)
+    assert judging._policy_and_context(school) is first
+    PersonFactory(school=school, role="pupil", upn="B123456789012", legal_forename="Zed", legal_surname="Quill")
+    second = judging._policy_and_context(school)
+    assert second is not first
+    assert any(p.legal_surname == "Quill" for p in second[1].people.values())

@@ -8,7 +8,10 @@ without it.
 
 from __future__ import annotations
 
+import json
 import logging
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +58,43 @@ def redact(data: dict[str, Any]) -> dict[str, Any]:
     return {"verdict": data.get("verdict", ""), "findings": findings, "redacted": True}
 
 
+# Adopting the policy and compiling the directory take ~50 ms for a small school and grow with its
+# size, against ~4 ms to judge one post; so they are kept per process, keyed by everything they are
+# built from (the policy version, the school's names, the directory's last import and size, the day).
+_CACHE: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()
+_CACHE_SIZE = 32
+_lock = threading.Lock()
+
+
+def _cache_key(school: School, version: Any) -> tuple[Any, ...]:
+    from django.db.models import Count, Max
+
+    from safesocial.people.models import DirectoryImport, Person, PersonLink
+
+    people = Person.objects.filter(school=school).aggregate(n=Count("id"), last=Max("id"), at=Max("imported_at"))
+    links = PersonLink.objects.filter(pupil__school=school).aggregate(n=Count("id"), last=Max("id"))
+    last_import = DirectoryImport.objects.filter(school=school).aggregate(last=Max("id"))["last"]
+    return (
+        school.pk,
+        school.name,
+        tuple(school.aliases),
+        tuple(school.email_domains),
+        school.website,
+        tuple(school.social_accounts),
+        version.pk,
+        version.pack_sha256,
+        json.dumps(version.choices, sort_keys=True),
+        json.dumps(version.values, sort_keys=True),
+        people["n"],
+        people["last"],
+        people["at"],
+        links["n"],
+        links["last"],
+        last_import,
+        timezone.localdate(),
+    )
+
+
 def _policy_and_context(school: School) -> tuple[Any, Any] | None:
     from safesocial.engine.checker import build_context
     from safesocial.engine.model import AdoptedPolicy
@@ -65,6 +105,11 @@ def _policy_and_context(school: School) -> tuple[Any, Any] | None:
     version = version_in_force(school=school)
     if version is None:
         return None
+    key = _cache_key(school, version)
+    with _lock:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
     policy = AdoptedPolicy.adopt(
         load_pack(version.pack_id),
         version=version.label,
@@ -73,7 +118,12 @@ def _policy_and_context(school: School) -> tuple[Any, Any] | None:
         school_name=school.name,
     )
     directory = to_engine_directory(school)
-    return policy, build_context(directory.school, directory, on=timezone.localdate())
+    loaded = (policy, build_context(directory.school, directory, on=timezone.localdate()))
+    with _lock:
+        _CACHE[key] = loaded
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return loaded
 
 
 def judge_post(*, school: School, text: str, author_role: str, kind: str) -> SiteJudgement:
