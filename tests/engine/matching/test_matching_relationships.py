@@ -128,7 +128,7 @@ EXPECTED = {
     "welton": {
         "R001": "breach",
         "R034": "advise",
-        "C106": "breach",  # clause 2.6.3 is encoded `must` with parent_on_roll among its relationships
+        "C106": "advise",  # 2.6.2: social contact with a parent should be openly acknowledged
         "R032": "ok",
         "S202": "ok",
     },
