@@ -547,7 +547,11 @@ def site_transition(
     """
     today = today or timezone.localdate()
     with transaction.atomic():
-        site = Site.objects.select_for_update().select_related("school", "author", "line_manager").get(pk=site.pk)
+        site = (
+            Site.objects.select_for_update(of=("self",))
+            .select_related("school", "author", "line_manager")
+            .get(pk=site.pk)
+        )
         before = site.status
         if expected_status is not None and expected_status != before:
             raise SiteError(
@@ -935,7 +939,7 @@ def moderation_transition(
     note = note.strip()
     with transaction.atomic():
         item = (
-            ModerationItem.objects.select_for_update()
+            ModerationItem.objects.select_for_update(of=("self",))
             .select_related("site", "site__school", "claimed_by")
             .get(pk=item.pk)
         )
@@ -1084,7 +1088,11 @@ def site_request_decide(
     """The headteacher approves or declines a site request (never their own)."""
     reasons = reasons.strip()
     with transaction.atomic():
-        req = SiteRequest.objects.select_for_update().select_related("site", "site__school").get(pk=request.pk)
+        req = (
+            SiteRequest.objects.select_for_update(of=("self",))
+            .select_related("site", "site__school")
+            .get(pk=request.pk)
+        )
         site = req.site
         if expected_status is not None and expected_status != req.status:
             raise SiteError(
