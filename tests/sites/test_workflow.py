@@ -314,3 +314,10 @@ def test_a_closed_sites_name_may_be_used_again(site, team, walk, school, details
     services.site_transition(site=site, action="close", actor=team.author, evaluation=EVALUATION)
     again = services.site_create(school=school, details=details(), actor=team.author)
     assert again.pk != site.pk
+
+
+def test_e_mail_links_are_absolute_when_the_base_url_is_set(site, team, settings, django_capture_on_commit_callbacks):
+    settings.SAFESOCIAL_BASE_URL = "https://safesocial.example.org/"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.site_transition(site=site, action="submit", actor=team.author)
+    assert f"https://safesocial.example.org/sites/{site.pk}/" in mail.outbox[0].body

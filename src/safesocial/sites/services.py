@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
@@ -465,8 +466,13 @@ def _queue_mail(subject: str, body: str, users: Any) -> None:
         transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=False))
 
 
+def _absolute(path: str) -> str:
+    """Links in e-mails: absolute when settings.SAFESOCIAL_BASE_URL (e.g. https://safesocial.example.org) is set."""
+    return getattr(settings, "SAFESOCIAL_BASE_URL", "").rstrip("/") + path
+
+
 def _site_link(site: Site) -> str:
-    return reverse("sites:detail", args=[site.pk])
+    return _absolute(reverse("sites:detail", args=[site.pk]))
 
 
 def _notify_transition(site: Site, action: str, from_status: str, actor: User, reason: str) -> None:
@@ -767,7 +773,7 @@ def site_for_token(*, site_id: int, token: str) -> Site | None:
 def _notify_dsl(item: ModerationItem, why: str) -> None:
     school = item.site.school
     dsls = selectors.users_with_perm(school=school, perm="sites.handle_escalations")
-    link = reverse("sites:item", args=[item.site_id, item.pk])
+    link = _absolute(reverse("sites:item", args=[item.site_id, item.pk]))
     _queue_mail(
         f"Safeguarding: item {item.pk} on {item.site.name} needs you now",
         f"{why}\n\nSite: {item.site.name} ({school})\nItem: {item.pk}, received {item.received_at:%d %B %Y %H:%M}\n"
