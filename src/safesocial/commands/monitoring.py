@@ -275,7 +275,8 @@ def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
-def _service(cmd: str, name: str) -> Any:
+def _service(cmd: str, name: str) -> tuple[Any, tuple[type[BaseException], ...]]:
+    """The web app's service function (or None after saying why) and the errors it raises."""
     from . import _django
 
     _django.setup()
@@ -286,24 +287,34 @@ def _service(cmd: str, name: str) -> Any:
     fn = getattr(services, name, None)
     if fn is None:
         print(NEEDS_WEB_APP.format(cmd=cmd, fn=name), file=sys.stderr)
-    return fn
+    refused = getattr(services, "MonitoringError", None)
+    errors: tuple[type[BaseException], ...] = (refused,) if isinstance(refused, type) else ()
+    return fn, errors
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    fn = _service("ingest", "ingest_logs")
+    fn, errors = _service("ingest", "ingest_logs")
     if fn is None:
         return 2
-    outcome = fn(school=args.school, paths=[Path(f) for f in args.files])
+    try:
+        outcome = fn(school=args.school, paths=[Path(f) for f in args.files])
+    except errors as exc:
+        print(f"safesocial: error: {exc}", file=sys.stderr)
+        return 2
     data = outcome.as_dict() if hasattr(outcome, "as_dict") else outcome
     print(json.dumps(data, indent=2, default=str))
     return 0
 
 
 def _report(args: argparse.Namespace) -> int:
-    fn = _service("report", "build_report")
+    fn, errors = _service("report", "build_report")
     if fn is None:
         return 2
-    result = fn(school=args.school, start=args.start, end=args.end)
+    try:
+        result = fn(school=args.school, start=args.start, end=args.end)
+    except errors as exc:
+        print(f"safesocial: error: {exc}", file=sys.stderr)
+        return 2
     args.detail = False
     args.include_people = False
     args.output = None

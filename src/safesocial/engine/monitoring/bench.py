@@ -42,17 +42,30 @@ def _child(path: str, engine: str, jobs: int, shards: list[str]) -> dict[str, An
     wall = time.perf_counter() - t0
     cpu = time.process_time() - c0
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    usage = resource.getrusage(resource.RUSAGE_SELF)
     return {
         "lines": partial.lines_read,
         "malformed": partial.malformed,
         "requests_to_platforms": sum(partial.counts.values()),
         "seconds": wall,
         "cpu_seconds": cpu + children.ru_utime + children.ru_stime,
-        "peak_rss_mb": max(usage.ru_maxrss, children.ru_maxrss) / 1024,
+        "peak_rss_mb": max(_own_peak_mb(), children.ru_maxrss / 1024 if shards else 0.0),
         "format": partial.files[0].format,
         "engine": partial.files[0].engine,
     }
+
+
+def _own_peak_mb() -> float:
+    """This process's peak resident memory (VmHWM). Unlike ru_maxrss it is not inherited across exec
+    from the (possibly large) benchmark parent that started us."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def measure(path: Path, *, engine: str = "polars", cores: int = 1, shards: list[Path] | None = None) -> dict[str, Any]:
@@ -74,6 +87,8 @@ def measure(path: Path, *, engine: str = "polars", cores: int = 1, shards: list[
         raise RuntimeError(f"benchmark child failed: {out.stderr.strip()[-2000:]}")
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     result["lines_per_second"] = result["lines"] / result["seconds"] if result["seconds"] else 0.0
+    result["lines_per_cpu_second"] = result["lines"] / result["cpu_seconds"] if result["cpu_seconds"] else 0.0
+    result["load_average"] = list(os.getloadavg()) if hasattr(os, "getloadavg") else None
     size = sum(p.stat().st_size for p in (shards or [path]))
     result["file_mb"] = size / 1e6
     result["mb_per_second"] = result["file_mb"] / result["seconds"] if result["seconds"] else 0.0
@@ -165,6 +180,11 @@ def run_bench(
     return report
 
 
+def _load(m: dict[str, Any]) -> str:
+    load = m.get("load_average")
+    return "unknown" if not load else f"{load[0]:.1f}"
+
+
 def _cpu_name() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -181,28 +201,31 @@ def format_report(r: dict[str, Any]) -> str:
     out = [
         f"CPU: {r['cpu']} ({r['cores_available']} cores available); Python {r['python']}",
         f"Main log: {m['lines']:,} lines of Squid native ({m['file_mb']:.0f} MB), one core, Polars one thread",
-        f"  ingestion + classification: {m['lines_per_second']:,.0f} lines/s ({m['mb_per_second']:.0f} MB/s), "
-        f"{m['seconds']:.1f} s wall, {m['cpu_seconds']:.1f} s CPU",
+        f"  ingestion + classification: {m['lines_per_cpu_second']:,.0f} lines per CPU-second "
+        f"({m['file_mb'] / m['cpu_seconds']:.0f} MB/CPU-s); wall clock {m['lines_per_second']:,.0f} lines/s "
+        f"({m['seconds']:.1f} s wall, {m['cpu_seconds']:.1f} s CPU; load average {_load(m)})",
         f"  peak memory: {m['peak_rss_mb']:.0f} MB (resident, whole process)",
         f"  {m['malformed']:,} malformed lines; {m['requests_to_platforms']:,} requests to social media platforms",
-        f"  vs GoAccess {lo:,}-{hi:,} lines/s: {m['lines_per_second'] / hi:.1f}x-{m['lines_per_second'] / lo:.1f}x",
+        f"  vs GoAccess {lo:,}-{hi:,} lines/s: {m['lines_per_cpu_second'] / hi:.1f}x-{m['lines_per_cpu_second'] / lo:.1f}x "
+        f"per CPU-second ({m['lines_per_second'] / hi:.1f}x-{m['lines_per_second'] / lo:.1f}x wall clock)",
     ]
     if "sharded" in r:
         s = r["sharded"]
         out.append(
-            f"Sharded: {s['shards']} files on {s['shards']} processes: {s['lines_per_second']:,.0f} lines/s "
-            f"({s['lines_per_second'] / m['lines_per_second']:.2f}x one core), peak {s['peak_rss_mb']:.0f} MB per process"
+            f"Sharded: {s['shards']} files on {s['shards']} processes: {s['lines_per_second']:,.0f} lines/s wall "
+            f"({s['lines_per_second'] / m['lines_per_second']:.2f}x one core, wall clock), "
+            f"{s['lines_per_cpu_second']:,.0f} lines per CPU-second, peak {s['peak_rss_mb']:.0f} MB per worker"
         )
     if "formats" in r:
-        out.append("Per format (lines/s, MB/s, peak MB):")
+        out.append("Per format, one core (lines per CPU-second, MB per CPU-second, peak MB; wall clock lines/s):")
         for name, entry in r["formats"].items():
             p = entry["polars"]
             line = (
-                f"  {name:<10} polars {p['lines_per_second']:>11,.0f}  {p['mb_per_second']:>6.0f} MB/s  "
-                f"{p['peak_rss_mb']:>5.0f} MB"
+                f"  {name:<10} polars {p['lines_per_cpu_second']:>11,.0f}  {p['file_mb'] / p['cpu_seconds']:>6.0f} MB  "
+                f"{p['peak_rss_mb']:>5.0f} MB  (wall {p['lines_per_second']:,.0f})"
             )
             if "python" in entry:
                 q = entry["python"]
-                line += f"   reference {q['lines_per_second']:>9,.0f}  {q['peak_rss_mb']:>5.0f} MB"
+                line += f"   reference {q['lines_per_cpu_second']:>9,.0f}  {q['peak_rss_mb']:>5.0f} MB"
             out.append(line)
     return "\n".join(out)

@@ -59,6 +59,7 @@ class ChunkResult:
     excluded: int
     counts: list[CountRow]
     samples: list[tuple[int, str]] = field(default_factory=list)  # (0-based line offset in the chunk, text)
+    rows: int = 0  # physical lines in the chunk (blank ones included)
 
 
 def frame(chunk: bytes) -> pl.DataFrame:
@@ -227,10 +228,12 @@ _EXTRACT = {"squid": _squid, "common": _clf, "combined": _clf, "fortigate": _for
 
 
 def scan_chunk(chunk: bytes, fmt: str, ctx: FastContext, *, want_samples: int = 0) -> ChunkResult:
-    df = frame(chunk).with_row_index("n").filter(pl.col("line").is_not_null())
+    df = frame(chunk)
+    physical = df.height
+    df = df.with_row_index("n").filter(pl.col("line").is_not_null())
     lines_read = df.height
     if lines_read == 0:
-        return ChunkResult(0, 0, 0, [])
+        return ChunkResult(0, 0, 0, [], rows=physical)
     line = pl.col("line")
     df = df.with_columns(
         valid=line.str.contains(GRAMMAR[fmt]),
@@ -277,7 +280,7 @@ def scan_chunk(chunk: bytes, fmt: str, ctx: FastContext, *, want_samples: int = 
         if rows is not None:
             samples.extend((int(n), str(text)) for n, text in rows.iter_rows())
     samples.sort()
-    return ChunkResult(lines_read, malformed, excluded, counts, samples[:want_samples])
+    return ChunkResult(lines_read, malformed, excluded, counts, samples[:want_samples], physical)
 
 
 def _apply_zone(hits: pl.DataFrame, zone: ZoneInfo) -> pl.DataFrame:

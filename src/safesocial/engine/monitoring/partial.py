@@ -88,6 +88,9 @@ class Partial:
     def __post_init__(self) -> None:
         object.__setattr__(self, "counts", MappingProxyType(dict(self.counts)))
 
+    def __reduce__(self) -> tuple[Any, ...]:  # picklable for process pools (mappingproxy is not)
+        return (Partial, (self.platforms, self.config, self.attributed, self.files, dict(self.counts)))
+
     @property
     def lines_read(self) -> int:
         return sum(f.lines_read for f in self.files)

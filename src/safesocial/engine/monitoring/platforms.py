@@ -95,6 +95,9 @@ class PlatformList:
                 index[d] = None  # a host that does not imply use: more specific, so it wins
         object.__setattr__(self, "_index", MappingProxyType(index))
 
+    def __reduce__(self) -> tuple[Any, ...]:  # picklable for process pools (mappingproxy is not)
+        return (PlatformList, (self.version, self.platforms))
+
     # ------------------------------------------------------------------ construction
     @classmethod
     def builtin(cls) -> PlatformList:
@@ -173,6 +176,13 @@ class PlatformList:
                 by_id[pid] = _platform(pid, raw, where)
                 if pid not in order:
                     order.append(pid)
+            # A domain the school adds is use, even where the list said a host there is not.
+            added = set(by_id[pid].domains)
+            for other, p in list(by_id.items()):
+                if added & set(p.not_use):
+                    by_id[other] = Platform(
+                        p.id, p.name, p.domains, tuple(d for d in p.not_use if d not in added), p.seed
+                    )
 
         not_use = overrides.get("not_use") or []
         if not isinstance(not_use, list):

@@ -128,21 +128,20 @@ def iter_chunks(opened: Opened, *, chunk_bytes: int = CHUNK_BYTES) -> Iterator[b
     check_text(head, where=opened.path)
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
-    pending = head
+    carry = head
     while True:
         block = _read(opened, chunk_bytes)
         if not block:
             break
-        pending += block
-        if len(pending) < chunk_bytes:
+        cut = block.rfind(b"\n")
+        if cut < 0:  # no line end in this block: keep reading
+            carry += block
             continue
-        cut = pending.rfind(b"\n")
-        if cut < 0:
-            continue  # one very long line: keep reading
-        yield pending[: cut + 1]
-        pending = pending[cut + 1 :]
-    if pending:
-        yield pending
+        view = memoryview(block)
+        yield b"".join((carry, view[: cut + 1]))  # one copy
+        carry = bytes(view[cut + 1 :])
+    if carry:
+        yield carry
 
 
 def split_lines(chunk: bytes) -> list[str]:

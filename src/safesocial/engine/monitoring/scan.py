@@ -10,6 +10,7 @@ any error (unknown format, truncated compression, binary data) is raised with th
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -152,6 +153,7 @@ def scan_file(path: str | Path, opts: ScanOptions | None = None) -> Partial:
                 for p, m, e, person, b, n in res.counts:
                     counts[(p, m, e, person, b)] += n
                 samples.extend(_sample(where, line_base + n + 1, text) for n, text in res.samples)
+                line_base += res.rows
             else:
                 for offset, line in enumerate(split_lines(chunk)):
                     if not line:
@@ -166,7 +168,7 @@ def scan_file(path: str | Path, opts: ScanOptions | None = None) -> Partial:
                             samples.append(_sample(where, line_base + offset + 1, line))
                     elif kind == "excluded":
                         excluded += 1
-            line_base += _physical_lines(chunk)
+                line_base += _physical_lines(chunk)
         stats = FileStats(where, fmt, opened.compression, lines_read, malformed, excluded, tuple(samples), engine)
     return Partial(opts.platforms.fingerprint(), opts.fingerprint(), opts.attribution is not None, (stats,), counts)
 
@@ -192,7 +194,8 @@ def scan_files(paths: Iterable[str | Path], opts: ScanOptions | None = None, *, 
         raise MonitoringConfigError("no log files given", code="E510")
     if jobs > 1 and len(items) > 1:
         workers = min(jobs, len(items), os.cpu_count() or 1)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # spawn, not fork: a forked child of a process whose Polars thread pool is running can deadlock
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             partials = list(pool.map(_scan_one, [(p, opts) for p in items]))
     else:
         partials = [scan_file(p, opts) for p in items]
