@@ -37,7 +37,7 @@ _DECOMPRESS_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error, lzma.LZMAError, OS
 class Opened:
     path: str
     compression: str  # none | gzip | bzip2 | xz
-    stream: IO[bytes]
+    stream: IO[bytes] | gzip.GzipFile | bz2.BZ2File | lzma.LZMAFile
 
 
 @contextmanager
@@ -59,7 +59,7 @@ def open_log(path: str | Path) -> Iterator[Opened]:
                     where=where,
                 )
         compression = "none"
-        stream: IO[bytes] = raw
+        stream: IO[bytes] | gzip.GzipFile | bz2.BZ2File | lzma.LZMAFile = raw
         for sig, name in _COMPRESSED:
             if magic.startswith(sig):
                 compression = name

@@ -212,7 +212,8 @@ def _day_profile() -> np.ndarray:
     w[(minutes >= 12 * 60 + 15) & (minutes < 13 * 60)] = 1.4
     w[(minutes >= 15 * 60 + 30) & (minutes < 18 * 60)] = 0.45
     w[(minutes >= 18 * 60) & (minutes < 22 * 60)] = 0.08
-    return w / w.sum()
+    profile: np.ndarray = w / w.sum()
+    return profile
 
 
 def _school_days(spec: SyntheticSpec) -> list[date]:
