@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -87,7 +87,6 @@ class MonitoringResult:
     excluded: int = 0
     people: tuple[PersonUsage, ...] | None = None  # only when attribution was configured
     period: tuple[str, str] | None = None
-    extra: Mapping[str, object] = field(default_factory=dict)
 
     def as_dict(self, *, detail: bool = False) -> dict[str, object]:
         out: dict[str, object] = {
