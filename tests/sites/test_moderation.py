@@ -318,3 +318,17 @@ def test_the_judging_context_is_reused_until_the_directory_or_policy_changes(liv
     second = judging._policy_and_context(school)
     assert second is not first
     assert any(p.legal_surname == "Quill" for p in second[1].people.values())
+
+
+def test_items_are_judged_as_official_posts(live):
+    # Walsall 17.9: staff must never give out personal contact details on the school's sites; on a
+    # personal channel the same words are not a breach, so this shows channel="official" is used.
+    item = receive(live, "Call me on 07700 900123 any time.", role="staff")
+    assert item.verdict == "breach" and "personal_contact_details" in item.categories
+
+
+def test_items_are_judged_with_their_authors_role(live):
+    # Walsall binds staff, not parents: the same advertising is advice for staff and fine for a parent.
+    text = "Visit my shop for cheap garden supplies, 20% off this week!"
+    assert receive(live, text, role="staff").verdict == "advise"
+    assert receive(live, text, role="parent").verdict == "ok"
