@@ -332,3 +332,13 @@ def test_items_are_judged_with_their_authors_role(live):
     text = "Visit my shop for cheap garden supplies, 20% off this week!"
     assert receive(live, text, role="staff").verdict == "advise"
     assert receive(live, text, role="parent").verdict == "ok"
+
+
+def test_a_stale_or_tampered_item_step_is_refused(live, team):
+    item = services.moderation_transition(item=receive(live), action="claim", actor=team.mod1)
+    # the decision form said the item was still waiting; it has been claimed since
+    unchanged(
+        item,
+        lambda: services.moderation_transition(item=item, action="approve", actor=team.mod1, expected_status="queued"),
+        match="moved on",
+    )
