@@ -190,3 +190,15 @@ def test_a_site_from_draft_through_three_approvals_to_live_and_a_moderated_queue
     assert ModerationItem.objects.get(pk=first.json()["id"]).status == "approved"
     status = page.request.get(f"{endpoint}/{first.json()['id']}", headers={"Authorization": f"Bearer {token}"})
     assert status.json()["publish"] is True
+    logout(page)
+
+    # the DSL finds the escalated item and closes it, saying how it was handled
+    login(page, "dsl")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="School sites").click()
+    page.get_by_role("link", name=re.compile(r"waiting for the designated safeguarding lead")).click()
+    assert_accessible(page, "the DSL's escalations page")
+    page.get_by_role("link", name=f"Comment {item_id}").click()
+    assert "Pupil disclosure: please act today." in page.content()  # the moderator's note, in the history
+    page.get_by_label("How was it handled?").fill("Spoke to the pupil; referred to children's social care.")
+    page.get_by_role("button", name="Close: handled by the DSL").click()
+    assert ModerationItem.objects.get(pk=item_id).status == "closed"
