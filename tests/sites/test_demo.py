@@ -20,3 +20,8 @@ def test_the_demo_site_is_live_and_made_once(demo):
 
 def test_without_the_demo_trust_nothing_is_made(db):
     assert create_demo_site() is None
+
+
+def test_the_demo_site_has_comments_waiting_in_its_queue(demo):
+    site = create_demo_site()
+    assert site.items.filter(status="queued").count() == 2
