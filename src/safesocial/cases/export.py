@@ -20,6 +20,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from safesocial.accounts.roles import Role
 from safesocial.audit.services import record
 
 from .evidence import CHUNK, open_stored
@@ -57,6 +58,7 @@ def build_export(*, case: Case, actor: Any) -> tuple[bytes, str]:
         "activity": list(case.activity.select_related("actor")),
         "removal_requests": list(case.removal_requests.all()),
         "holds": list(case.holds.all()),
+        "handled_by": [Role(r).label if r in Role.values else r for r in case.route.get("handler_roles", [])],
         "generated_at": now,
         "generated_by": actor,
     }

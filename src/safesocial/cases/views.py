@@ -151,7 +151,7 @@ def receipt_issued(request: HttpRequest) -> HttpResponse:
     issued = request.session.pop("cases_receipt", None)
     if not issued:
         return redirect("cases:receipt")
-    case = Case.objects.select_related("school").filter(pk=issued["case"]).first()
+    case = selectors.access_by_receipt(code=issued["code"])
     if case is None:
         raise Http404("No such report")
     return render(request, "cases/receipt_issued.html", {"code": issued["code"], **selectors.reporter_view(case)})
