@@ -109,6 +109,9 @@ def load_demo() -> None:
             next_review=start.replace(year=start.year + 1), actor=actor,
         )
         policy_publish(version=version, actor=actor)
+    from safesocial.sites.demo import create_demo_site
+
+    create_demo_site()
 
 
 def print_logins() -> None:

@@ -184,4 +184,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("SAFESOCIAL_LOG_LEVEL", "WARNING")},
 }
 
+# The address people reach SafeSocial at, for links in e-mails (e.g. https://safesocial.example.org).
+SAFESOCIAL_BASE_URL = os.environ.get("SAFESOCIAL_BASE_URL", "http://127.0.0.1:8000")
 SAFESOCIAL_SEEDS_DIR = os.environ.get("SAFESOCIAL_SEEDS_DIR", "")
