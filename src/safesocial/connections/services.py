@@ -214,7 +214,7 @@ def connection_audit_run(*, user: User, school: School, uploaded_file: Any, plat
 def match_mark_removed(*, match: AuditMatch, actor: User) -> AuditMatch:
     """The member of staff says they removed this connection."""
     with transaction.atomic():
-        match = AuditMatch.objects.select_for_update().select_related("audit").get(pk=match.pk)
+        match = AuditMatch.objects.select_for_update(of=("self",)).select_related("audit").get(pk=match.pk)
         if match.audit.user_id != actor.pk:
             raise PermissionDenied("Only the person whose connection it is can say it was removed.")
         if match.status == AuditMatch.Status.REMOVED:
@@ -235,7 +235,7 @@ def declaration_create(*, match: AuditMatch, kind: str, reason: str, actor: User
     if not reason:
         raise DeclarationError("Say briefly how you know this person.")
     with transaction.atomic():
-        match = AuditMatch.objects.select_for_update().select_related("audit", "person").get(pk=match.pk)
+        match = AuditMatch.objects.select_for_update(of=("self",)).select_related("audit", "person").get(pk=match.pk)
         if match.audit.user_id != actor.pk:
             raise PermissionDenied("You can only declare your own relationships.")
         if match.person is None:
@@ -273,7 +273,7 @@ def declaration_create(*, match: AuditMatch, kind: str, reason: str, actor: User
 def declaration_transition(*, declaration: Declaration, to: str, actor: User, note: str = "") -> Declaration:
     """The one way a declaration changes status: the headteacher of its school acknowledges or declines it."""
     with transaction.atomic():
-        declaration = Declaration.objects.select_for_update().select_related("school").get(pk=declaration.pk)
+        declaration = Declaration.objects.select_for_update(of=("self",)).select_related("school").get(pk=declaration.pk)
         if declaration.user_id == actor.pk:
             raise PermissionDenied("Nobody can decide their own declaration.")
         if not has_perm(actor, "connections.acknowledge_declaration", declaration.school):
