@@ -53,7 +53,7 @@ def accessible_after_reload(page, what: str) -> None:
 def step(page, login, logout, username: str, button: str) -> None:
     login(page, username)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="School sites").click()
-    page.get_by_role("link", name="Nature club blog", exact=True).first.click()
+    page.get_by_role("link", name="Science week blog", exact=True).first.click()
     page.get_by_role("button", name=button).click()
     logout(page)
 
@@ -69,7 +69,7 @@ def test_a_site_from_draft_through_three_approvals_to_live_and_a_moderated_queue
     page.get_by_role("link", name="Request a new site").click()
     assert page.get_by_role("heading", name="Social media site creation approval form").is_visible()
     assert_accessible(page, "the approval form")
-    page.get_by_label("Name of the site").fill("Nature club blog")
+    page.get_by_label("Name of the site").fill("Science week blog")
     page.get_by_label("Department").fill("Science")
     page.get_by_label("Author's line manager").select_option(label="Gareth Lloyd (Line manager)")
     page.get_by_label("What are the aims").fill("Share the nature club's finds with families.")
@@ -98,7 +98,7 @@ def test_a_site_from_draft_through_three_approvals_to_live_and_a_moderated_queue
     assert_accessible(page, "the approval form with errors")
     from safesocial.sites.models import Site
 
-    assert not Site.objects.exists()
+    assert not Site.objects.filter(name="Science week blog").exists()
     page.get_by_role("group", name="Moderators").get_by_label("Mo Patel (Moderator)").check()
     page.get_by_role("button", name="Save as a draft").click()
     assert page.locator("#site-status").inner_text() == "Draft"
@@ -114,10 +114,10 @@ def test_a_site_from_draft_through_three_approvals_to_live_and_a_moderated_queue
     page.get_by_role("navigation", name="Main").get_by_role("link", name="School sites").click()
     assert (
         page.get_by_role("table", name="Waiting for your decision")
-        .get_by_role("link", name="Nature club blog")
+        .get_by_role("link", name="Science week blog")
         .is_visible()
     )
-    page.get_by_role("link", name="Nature club blog", exact=True).first.click()
+    page.get_by_role("link", name="Science week blog", exact=True).first.click()
     page.get_by_role("button", name="Approve as headteacher").click()
     assert page.locator("#site-status").inner_text() == "Approved, not yet live"
     approvals = page.get_by_role("table", name="Approvals")
@@ -130,18 +130,18 @@ def test_a_site_from_draft_through_three_approvals_to_live_and_a_moderated_queue
     assert page.locator("#site-status").inner_text() == "Live"
     page.get_by_role("navigation", name="Main").get_by_role("link", name="School sites").click()
     register = page.get_by_role("table", name="Register of sites")
-    assert register.get_by_role("link", name="Nature club blog").is_visible()
+    assert register.get_by_role("link", name="Science week blog").is_visible()
     assert_accessible(page, "the register")
     logout(page)
 
     # the site administrator generates the API token; the host sends two comments
     login(page, "siteadmin")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="School sites").click()
-    page.get_by_role("link", name="Nature club blog", exact=True).first.click()
+    page.get_by_role("link", name="Science week blog", exact=True).first.click()
     page.get_by_role("button", name="Generate a new API token").click()
     token = page.get_by_label("Token").input_value()
     assert re.fullmatch(r"ss_site_\d+_[\w-]+", token)
-    site = Site.objects.get(name="Nature club blog")
+    site = Site.objects.get(name="Science week blog")
     endpoint = f"{live_server.url}/sites/api/v1/sites/{site.pk}/items"
     headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
     mail.outbox.clear()
@@ -166,7 +166,7 @@ def test_a_site_from_draft_through_three_approvals_to_live_and_a_moderated_queue
     # a moderator works the queue: the safeguarding item is first; they claim and escalate it
     login(page, "moderator")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="School sites").click()
-    page.get_by_role("link", name="Moderation queue of Nature club blog").click()
+    page.get_by_role("link", name="Moderation queue of Science week blog").click()
     waiting = page.get_by_role("table", name=re.compile(r"^Waiting"))
     first_row = waiting.get_by_role("row").nth(1)
     assert "Safeguarding: urgent" in first_row.inner_text()
