@@ -49,9 +49,23 @@ def demo_loaded() -> bool:
     return Organisation.objects.filter(slug=ORG_SLUG).exists()
 
 
-@transaction.atomic
 def load_demo() -> None:
-    """Create (or refresh) the demo trust. Safe to run more than once."""
+    """Create (or refresh) the demo trust. Safe to run more than once.
+
+    The workflow e-mails that building the demo sends (site approvals) are not sent anywhere.
+    """
+    from django.conf import settings
+
+    backend = settings.EMAIL_BACKEND
+    settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+    try:
+        _load_demo()
+    finally:
+        settings.EMAIL_BACKEND = backend
+
+
+@transaction.atomic
+def _load_demo() -> None:
     from safesocial.policies.models import PolicyVersion
     from safesocial.policies.services import policy_adopt, policy_publish
 
