@@ -19,28 +19,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from safesocial.audit.services import record
-from safesocial.engine.directory import Directory, RowProblem, load_directory, parse_directory
+from safesocial.engine.directory import PEOPLE_COLUMNS, Directory, RowProblem, load_directory, parse_directory
 from safesocial.engine.directory import Person as DirPerson
 from safesocial.engine.errors import DirectoryError
 
 from .models import DirectoryImport, Person, PersonLink, School
 
-FIELDS = (
-    "role",
-    "upn",
-    "legal_forename",
-    "legal_surname",
-    "preferred_forename",
-    "preferred_surname",
-    "former_surname",
-    "dob",
-    "year_group",
-    "admission_date",
-    "leaving_date",
-    "email",
-    "mobile",
-    "handles",
-)
+# Every directory column except the key is a field an import may update.
+FIELDS = tuple(c for c in PEOPLE_COLUMNS if c != "person_id")
 
 
 @dataclass
