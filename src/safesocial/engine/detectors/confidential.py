@@ -15,6 +15,7 @@ import re
 from .base import Item, RawFinding, analyse, clip
 from .context import SchoolContext
 from .phrases import negated
+from .prefilter import LiteralGate
 
 NAME = "confidential.v1"
 
@@ -129,12 +130,15 @@ class Confidential:
         if reach < 20:
             raise ValueError("confidential.v1: reach must be at least 20 characters")
         self.reach = reach
+        self._gate = LiteralGate([(pattern,) for _, _, pattern in _TOPICS])
 
     def detect(self, item: Item, context: SchoolContext) -> list[RawFinding]:
         a = analyse(item.text)
         out: list[RawFinding] = []
         names = [h for h in context.find_names(a.folded)]
-        for facet, label, pattern in _TOPICS:
+        for (facet, label, pattern), could in zip(_TOPICS, self._gate.open(a.folded), strict=True):
+            if not could:
+                continue
             for m in pattern.finditer(a.folded):
                 if facet == "credentials":
                     out.append(self._finding(a, m.start(), min(len(a.text), m.end() + 20), facet, label))

@@ -17,6 +17,7 @@ import re
 from .base import Item, RawFinding, analyse, clip
 from .context import SchoolContext
 from .phrases import negated
+from .prefilter import LiteralGate
 
 NAME = "contact_boundary.v1"
 
@@ -77,13 +78,14 @@ class ContactBoundary:
 
     def __init__(self) -> None:
         self.how = _HOW
+        self._gate = LiteralGate([(pattern,) for _, pattern in _HOW])
 
     def detect(self, item: Item, context: SchoolContext) -> list[RawFinding]:
         a = analyse(item.text)
         folded = a.folded
         hows: list[tuple[str, int, int]] = []
-        for facet, pattern in self.how:
-            m = pattern.search(folded)
+        for (facet, pattern), could in zip(self.how, self._gate.open(folded), strict=True):
+            m = pattern.search(folded) if could else None
             if m and not negated(a, m.start(), reach=12):
                 hows.append((facet, m.start(), m.end()))
         if not hows:

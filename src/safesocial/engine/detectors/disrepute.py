@@ -11,7 +11,7 @@ import re
 from .base import Item, RawFinding, analyse
 from .context import SchoolContext
 from .patterns import FIRST_PERSON
-from .phrases import PhraseRule, rule, run_rules
+from .phrases import PhraseRule, RuleSet, rule, run_rules
 
 NAME = "disrepute.v1"
 
@@ -78,7 +78,7 @@ class Disrepute:
     categories = ("disrepute",)
 
     def __init__(self) -> None:
-        self.rules = RULES
+        self.rules = RuleSet(RULES)
 
     def detect(self, item: Item, context: SchoolContext) -> list[RawFinding]:
         a = analyse(item.text)

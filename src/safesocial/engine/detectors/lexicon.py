@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 from .textfeatures import fold
 
@@ -39,8 +39,7 @@ _REPEAT2 = re.compile(r"(.)\1{2,}")
 _REPEAT1 = re.compile(r"(.)\1+")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a post has dozens and they are built on the hot path
     text: str  # normalised form
     start: int  # character offsets in the original text
     end: int
@@ -73,8 +72,7 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     section: str
     term: str
     start: int

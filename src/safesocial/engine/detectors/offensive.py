@@ -28,16 +28,11 @@ class Offensive:
     name = NAME
     categories = ("offensive",)
 
-    def __init__(self, *, classifier_threshold: float | None = None, strong_threshold: float = 0.95) -> None:
-        if classifier_threshold is not None and not 0.0 < classifier_threshold < 1.0:
-            raise ValueError("offensive.v1: classifier_threshold must be between 0 and 1")
+    def __init__(self, *, strong_threshold: float = 0.95) -> None:
         if not 0.0 < strong_threshold <= 1.0:
             raise ValueError("offensive.v1: strong_threshold must be between 0 and 1")
         self.lexicon = load_lexicon("offensive_terms.txt")
         self.model = load_models().get("offensive")
-        self.threshold = (
-            classifier_threshold if classifier_threshold is not None else (self.model.threshold if self.model else 0.5)
-        )
         self.strong = strong_threshold
 
     def score(self, text: str) -> float:
@@ -50,7 +45,6 @@ class Offensive:
         a = analyse(item.text)
         hits = lexicon_hits("offensive_terms.txt", a.text)
         out: list[RawFinding] = []
-        eligible = []
         for hit in hits:
             if hit.section == "mild":
                 continue
@@ -75,7 +69,6 @@ class Offensive:
                     )
                 ):
                     continue
-            eligible.append(hit)
             subtype = {"threat": "threat", "harassment": "harassment", "profanity": "obscene", "insult": "insult"}[
                 hit.section
             ]
@@ -114,14 +107,17 @@ class Offensive:
                         subtype="slur",
                     )
                 )
-        if not out and self.model is not None and (hits or lexicon_hits("discriminatory_terms.txt", a.text)):
-            # the classifier alone only decides on texts with some lexicon signal (speed; see docs)
+        if (
+            not out
+            and self.model is not None
+            and (hits or lexicon_hits("discriminatory_terms.txt", a.text))
+            and (SECOND_PERSON.search(a.folded) or THIRD_PERSON_TARGET.search(a.folded))
+            and not negated(a, len(a.folded), reach=len(a.folded))
+        ):
+            # The classifier alone decides only on a targeted, un-negated text with some lexicon
+            # signal (speed; see docs/checker.md), so it is scored only then.
             p = self.model.score(a.text, a.tokens)
-            strong_hits = eligible
-            targeted = SECOND_PERSON.search(a.folded) or THIRD_PERSON_TARGET.search(a.folded)
-            if (p >= self.strong and targeted and not negated(a, len(a.folded), reach=len(a.folded))) or (
-                p >= max(self.threshold, 0.6) and strong_hits and targeted
-            ):
+            if p >= self.strong:
                 out.append(
                     RawFinding(
                         "offensive",

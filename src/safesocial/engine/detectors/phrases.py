@@ -3,6 +3,9 @@
 A ``PhraseRule`` fires where its pattern matches the folded text, provided its ``needs`` pattern
 (if any) matches within ``reach`` characters in the same sentence and its ``unless`` pattern does
 not, and - when ``negatable`` - no negation cue stands just before the match.
+
+Detectors hold their rules in a ``RuleSet``: one Aho-Corasick pass over the text (``prefilter``)
+rules out the rules whose pattern, or whose ``needs``, cannot match it, so most rules never run.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from dataclasses import dataclass
 
 from .base import Analysis, RawFinding, clip
 from .patterns import NEGATION
+from .prefilter import LiteralGate
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,24 @@ def rule(
     )
 
 
+class RuleSet:
+    """Phrase rules in order, with the literal gate that says which of them could fire on a text."""
+
+    def __init__(self, rules: tuple[PhraseRule, ...]) -> None:
+        self.rules = rules
+        self._gate = LiteralGate([(r.pattern, r.needs) for r in rules])
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def candidates(self, folded: str) -> list[PhraseRule]:
+        """The rules that could fire on the folded text, in order."""
+        return [r for r, could in zip(self.rules, self._gate.open(folded), strict=True) if could]
+
+
 def negated(a: Analysis, start: int, reach: int = 25) -> bool:
     """A negation cue in the few words before ``start`` (same sentence)."""
     s_start, _ = a.sentence_of(start)
@@ -63,11 +85,11 @@ def negated(a: Analysis, start: int, reach: int = 25) -> bool:
 
 
 def run_rules(
-    a: Analysis, rules: tuple[PhraseRule, ...], *, category: str, detector: str, first_only: bool = False
+    a: Analysis, rules: RuleSet, *, category: str, detector: str, first_only: bool = False
 ) -> list[RawFinding]:
     out: list[RawFinding] = []
     seen: list[tuple[int, int]] = []
-    for r in rules:
+    for r in rules.candidates(a.folded):
         for m in r.pattern.finditer(a.folded):
             start, end = m.span()
             if any(s <= start < e or start <= s < end for s, e in seen):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .base import Item, RawFinding, analyse
 from .context import SchoolContext
-from .phrases import PhraseRule, rule, run_rules
+from .phrases import PhraseRule, RuleSet, rule, run_rules
 
 NAME = "promotion.v1"
 
@@ -50,7 +50,7 @@ class Promotion:
     categories = ("promotion",)
 
     def __init__(self) -> None:
-        self.rules = RULES
+        self.rules = RuleSet(RULES)
 
     def detect(self, item: Item, context: SchoolContext) -> list[RawFinding]:
         return run_rules(analyse(item.text), self.rules, category="promotion", detector=NAME)

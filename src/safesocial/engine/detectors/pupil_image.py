@@ -11,7 +11,7 @@ from __future__ import annotations
 from .base import Item, RawFinding, analyse
 from .context import SchoolContext
 from .patterns import PUPIL_NOUN
-from .phrases import PhraseRule, rule, run_rules
+from .phrases import PhraseRule, RuleSet, rule, run_rules
 
 NAME = "pupil_image.v1"
 
@@ -45,7 +45,7 @@ class PupilImage:
     categories = ("pupil_image",)
 
     def __init__(self) -> None:
-        self.rules = RULES
+        self.rules = RuleSet(RULES)
 
     def detect(self, item: Item, context: SchoolContext) -> list[RawFinding]:
         a = analyse(item.text)

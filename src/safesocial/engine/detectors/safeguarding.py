@@ -13,7 +13,7 @@ import re
 
 from .base import Item, RawFinding, analyse
 from .context import SchoolContext
-from .phrases import PhraseRule, rule, run_rules
+from .phrases import PhraseRule, RuleSet, rule, run_rules
 
 NAME = "safeguarding.v1"
 
@@ -117,7 +117,7 @@ class Safeguarding:
     categories = ("safeguarding_concern",)
 
     def __init__(self) -> None:
-        self.rules = RULES
+        self.rules = RuleSet(RULES)
 
     def detect(self, item: Item, context: SchoolContext) -> list[RawFinding]:
         a = analyse(item.text)

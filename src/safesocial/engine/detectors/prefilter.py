@@ -1,0 +1,110 @@
+"""A sound pre-check for regular expressions: skip a pattern when the text cannot match it.
+
+``required_literals(pattern)`` reads the pattern's syntax tree and returns a set of strings such
+that every match of the pattern contains at least one of them (or ``None`` when no useful set
+exists: a pattern made only of classes, or whose best set has a string shorter than
+``MIN_LITERAL``). ``LiteralGate`` puts the sets of many patterns in one Aho-Corasick automaton, so one
+pass over a text says which patterns could match; the others are never run.
+
+The gate is exact, not a heuristic: a match is a substring of the text, so a string inside every
+match is inside the text. Skipping a pattern whose strings are all absent changes no result, only
+the time taken (``tests/engine/detectors/test_prefilter.py`` holds the detectors to that).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+import ahocorasick
+
+MIN_LITERAL = 3
+
+_ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` contains, or None if there is no useful set."""
+    found = _sequence(sre_parse.parse(pattern.pattern, pattern.flags))
+    if not found or min(map(len, found)) < MIN_LITERAL:
+        return None
+    if pattern.flags & re.IGNORECASE:
+        return None  # a case-blind pattern matches text that holds none of its literals as written
+    return frozenset(found)
+
+
+def _sequence(items: Iterable[tuple[object, object]]) -> set[str] | None:
+    """The best literal set for a sequence: a run of literals, or the set of one of its parts."""
+    candidates: list[set[str]] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        if run:
+            candidates.append({"".join(run)})
+            run.clear()
+
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(av))  # type: ignore[arg-type]
+            continue
+        if op in _ZERO_WIDTH:
+            continue  # consumes nothing: the characters either side stay adjacent in the match
+        end_run()
+        part: set[str] | None = None
+        if op is sre.SUBPATTERN:
+            part = _sequence(av[-1])  # type: ignore[index]
+        elif op is sre.ATOMIC_GROUP:
+            part = _sequence(av)  # type: ignore[arg-type]
+        elif op is sre.BRANCH:
+            part = _alternatives(av[1])  # type: ignore[index]
+        elif op in _REPEATS and av[0] >= 1:  # type: ignore[index]
+            part = _sequence(av[2])  # type: ignore[index]
+        if part:
+            candidates.append(part)
+    end_run()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _alternatives(branches: Sequence[Iterable[tuple[object, object]]]) -> set[str] | None:
+    out: set[str] = set()
+    for branch in branches:
+        part = _sequence(branch)
+        if not part:
+            return None  # this branch can match without any literal we know of
+        out |= part
+    return out
+
+
+class LiteralGate:
+    """Which of a list of patterns could match a text, found in one pass over it.
+
+    ``gates`` holds, per position, the patterns that must all be able to match (a rule's pattern and
+    its ``needs`` pattern); a position with no usable literals is always open.
+    """
+
+    def __init__(self, gates: Sequence[Sequence[re.Pattern[str] | None]]) -> None:
+        self._requirements: list[tuple[frozenset[str], ...]] = []
+        literals: set[str] = set()
+        for patterns in gates:
+            sets = tuple(s for p in patterns if p is not None and (s := required_literals(p)) is not None)
+            self._requirements.append(sets)
+            for s in sets:
+                literals |= s
+        self._automaton: ahocorasick.Automaton | None = None
+        if literals:
+            automaton = ahocorasick.Automaton()
+            for literal in literals:
+                automaton.add_word(literal, literal)
+            automaton.make_automaton()
+            self._automaton = automaton
+        self.always_open = sum(1 for sets in self._requirements if not sets)
+
+    def open(self, text: str) -> list[bool]:
+        """Per position: could the patterns match ``text``? (False means certainly not.)"""
+        present = {lit for _, lit in self._automaton.iter(text)} if self._automaton is not None else set()
+        return [all(not s.isdisjoint(present) for s in sets) for sets in self._requirements]
