@@ -12,6 +12,7 @@ import re
 from .base import Item, RawFinding, analyse, clip
 from .context import SchoolContext
 from .phrases import negated
+from .prefilter import LiteralGate
 
 NAME = "complaint.v1"
 
@@ -57,24 +58,27 @@ class Complaint:
         if reach < 20:
             raise ValueError("complaint.v1: reach must be at least 20 characters")
         self.reach = reach
-        self._cache: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self._cache: dict[tuple[str, ...], tuple[re.Pattern[str], LiteralGate]] = {}
 
-    def _grievance(self, context: SchoolContext) -> re.Pattern[str]:
+    def _grievance(self, context: SchoolContext) -> tuple[re.Pattern[str], LiteralGate]:
+        """The grievance pattern for this school's names, and the gate for it and ``_EXPLICIT``."""
         key = tuple(f for f, _ in context.school_forms)
-        pattern = self._cache.get(key)
-        if pattern is None:
+        cached = self._cache.get(key)
+        if cached is None:
             school = "|".join(re.escape(f) for f in key) or "the school"
             target = _TARGET.replace("{school}", school)
             pattern = re.compile(
                 rf"\b{target}\b[^.!?\n]{{0,{self.reach}}}?\b{_GRIEVANCE}|\b{_GRIEVANCE}\b[^.!?\n]{{0,{self.reach}}}?\b{target}\b"
             )
-            self._cache[key] = pattern
-        return pattern
+            cached = self._cache[key] = (pattern, LiteralGate([(_EXPLICIT,), (pattern,)]))
+        return cached
 
     def detect(self, item: Item, context: SchoolContext) -> list[RawFinding]:
         a = analyse(item.text)
         out: list[RawFinding] = []
-        m = _EXPLICIT.search(a.folded)
+        grievance, gate = self._grievance(context)
+        explicit_could, grievance_could = gate.open(a.folded)
+        m = _EXPLICIT.search(a.folded) if explicit_could else None
         if m and not negated(a, m.start()):
             out.append(
                 RawFinding(
@@ -88,7 +92,7 @@ class Complaint:
                 )
             )
             return out
-        for m in self._grievance(context).finditer(a.folded):
+        for m in grievance.finditer(a.folded) if grievance_could else ():
             if negated(a, m.start()):
                 continue
             sentence = a.folded[slice(*a.sentence_of(m.start()))]

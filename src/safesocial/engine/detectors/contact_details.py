@@ -53,6 +53,7 @@ HANDLE_OFFER = re.compile(
     r"|\bmy (?:snap(?:chat)?|insta(?:gram)?|tiktok|discord|whatsapp|facebook|fb|twitter|x|handle|username|user name)"
     r"(?: name| handle| is|:| -)+ ?@?[a-z0-9_.]{3,30}",
 )
+_DIGIT = re.compile(r"\d")
 _FREE_MAIL = re.compile(
     r"@(?:gmail|googlemail|hotmail|outlook|live|yahoo|icloud|me|aol|btinternet|sky|virginmedia|protonmail|mail|gmx|ymail|msn|talktalk)\.",
     re.IGNORECASE,
@@ -87,7 +88,9 @@ class ContactDetails:
         a = analyse(item.text)
         text = a.text
         out: list[RawFinding] = []
-        for m in PHONE.finditer(text):
+        # phone numbers, street numbers and postcodes all hold a digit; an email address holds "@"
+        digits = _DIGIT.search(text) is not None
+        for m in PHONE.finditer(text) if digits else ():
             window = a.folded[max(0, m.start() - 40) : m.start()]
             if _PUBLIC_NUMBER.search(window):
                 continue
@@ -102,7 +105,7 @@ class ContactDetails:
                 )
             )
         school_handles = context.official_handles
-        for m in EMAIL.finditer(text):
+        for m in EMAIL.finditer(text) if "@" in text else ():
             domain = m.group(0).rsplit("@", 1)[1].lower()
             if any(domain == d or domain.endswith("." + d) for d in context.email_domains):
                 continue  # a work address: school_identity.v1
@@ -112,7 +115,7 @@ class ContactDetails:
             out.append(
                 _facet_finding(text, m.start(), m.end(), "email", "The text gives a personal email address.", score)
             )
-        for m in ADDRESS.finditer(text):
+        for m in ADDRESS.finditer(text) if digits else ():
             out.append(
                 _facet_finding(
                     text,
@@ -123,7 +126,7 @@ class ContactDetails:
                     0.8,
                 )
             )
-        if self.postcodes:
+        if self.postcodes and digits:
             cue = _ADDRESS_CUE.search(a.folded) is not None
             for m in POSTCODE.finditer(text):
                 if m.group(0).isupper() or cue:

@@ -128,6 +128,9 @@ class Lexicon:
     def find(self, toks: list[Token]) -> list[Hit]:
         hits: list[Hit] = []
         words = [t.text for t in toks]
+        first, known = self._phrase_first, self._word_section
+        if not any(w in first or known(w) is not None for w in set(words)):
+            return hits  # the common case: no word of the text starts a term
         i = 0
         n = len(words)
         while i < n:

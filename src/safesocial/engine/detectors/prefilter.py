@@ -3,8 +3,9 @@
 ``required_literals(pattern)`` reads the pattern's syntax tree and returns a set of strings such
 that every match of the pattern contains at least one of them (or ``None`` when no useful set
 exists: a pattern made only of classes, or whose best set has a string shorter than
-``MIN_LITERAL``). ``LiteralGate`` puts the sets of many patterns in one Aho-Corasick automaton, so one
-pass over a text says which patterns could match; the others are never run.
+``MIN_LITERAL``). Every ``LiteralGate`` adds its patterns' literals to one Aho-Corasick automaton
+shared by all detectors, so one pass over a text (``present``, cached per text) tells every gate
+which of its patterns could match; the others are never run.
 
 The gate is exact, not a heuristic: a match is a substring of the text, so a string inside every
 match is inside the text. Skipping a pattern whose strings are all absent changes no result, only
@@ -13,6 +14,7 @@ the time taken (``tests/engine/detectors/test_prefilter.py`` holds the detectors
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -80,8 +82,43 @@ def _alternatives(branches: Sequence[Iterable[tuple[object, object]]]) -> set[st
     return out
 
 
+class _Vocabulary:
+    """Every literal any gate needs, in one automaton, so a text is scanned once for all gates."""
+
+    def __init__(self) -> None:
+        self.literals: set[str] = set()
+        self.automaton: ahocorasick.Automaton | None = None
+
+    def add(self, literals: set[str]) -> None:
+        if literals - self.literals:
+            self.literals |= literals
+            self.automaton = None
+            present.cache_clear()
+
+    def scan(self, text: str) -> frozenset[str]:
+        automaton = self.automaton
+        if automaton is None:
+            if not self.literals:
+                return frozenset()
+            automaton = ahocorasick.Automaton()
+            for literal in self.literals:
+                automaton.add_word(literal, literal)
+            automaton.make_automaton()
+            self.automaton = automaton
+        return frozenset(literal for _, literal in automaton.iter(text))
+
+
+_VOCABULARY = _Vocabulary()
+
+
+@functools.lru_cache(maxsize=16)
+def present(text: str) -> frozenset[str]:
+    """The gate literals that occur in ``text`` (cached: every detector asks about the same text)."""
+    return _VOCABULARY.scan(text)
+
+
 class LiteralGate:
-    """Which of a list of patterns could match a text, found in one pass over it.
+    """Which of a list of patterns could match a text.
 
     ``gates`` holds, per position, the patterns that must all be able to match (a rule's pattern and
     its ``needs`` pattern); a position with no usable literals is always open.
@@ -95,16 +132,10 @@ class LiteralGate:
             self._requirements.append(sets)
             for s in sets:
                 literals |= s
-        self._automaton: ahocorasick.Automaton | None = None
-        if literals:
-            automaton = ahocorasick.Automaton()
-            for literal in literals:
-                automaton.add_word(literal, literal)
-            automaton.make_automaton()
-            self._automaton = automaton
+        _VOCABULARY.add(literals)
         self.always_open = sum(1 for sets in self._requirements if not sets)
 
     def open(self, text: str) -> list[bool]:
         """Per position: could the patterns match ``text``? (False means certainly not.)"""
-        present = {lit for _, lit in self._automaton.iter(text)} if self._automaton is not None else set()
-        return [all(not s.isdisjoint(present) for s in sets) for sets in self._requirements]
+        found = present(text)
+        return [all(not s.isdisjoint(found) for s in sets) for sets in self._requirements]
