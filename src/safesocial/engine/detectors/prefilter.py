@@ -38,22 +38,36 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(found)
 
 
+_EXACT_LIMIT = 256  # the most strings an exact set may hold before it is given up
+
+
 def _sequence(items: Iterable[tuple[object, object]]) -> set[str] | None:
-    """The best literal set for a sequence: a run of literals, or the set of one of its parts."""
+    """The best literal set for a sequence of nodes.
+
+    Consecutive nodes that each match one of a small, known set of strings (a literal, a short
+    alternation of literals, an optional letter) are joined: ``(?:he|she)'?s (?:1[89]|2\\d)``
+    requires one of ``he's``, ``hes``, ``she's``, ``shes``. Otherwise a part's own set is a candidate.
+    The best candidate is the one whose shortest string is longest.
+    """
     candidates: list[set[str]] = []
-    run: list[str] = []
+    run: set[str] | None = None  # the strings the current run of exact nodes can match
 
     def end_run() -> None:
-        if run:
-            candidates.append({"".join(run)})
-            run.clear()
+        nonlocal run
+        if run and "" not in run:
+            candidates.append(run)
+        run = None
 
     for op, av in items:
-        if op is sre.LITERAL:
-            run.append(chr(av))  # type: ignore[arg-type]
+        exact = _exact(op, av)
+        if exact is not None:
+            joined = {a + b for a in (run or {""}) for b in exact}
+            if len(joined) <= _EXACT_LIMIT:
+                run = joined
+                continue
+            end_run()
+            run = exact
             continue
-        if op in _ZERO_WIDTH:
-            continue  # consumes nothing: the characters either side stay adjacent in the match
         end_run()
         part: set[str] | None = None
         if op is sre.SUBPATTERN:
@@ -70,6 +84,47 @@ def _sequence(items: Iterable[tuple[object, object]]) -> set[str] | None:
     if not candidates:
         return None
     return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _exact(op: object, av: object) -> set[str] | None:
+    """The complete, small set of strings a node can match, or None."""
+    if op is sre.LITERAL:
+        return {chr(av)}  # type: ignore[arg-type]
+    if op in _ZERO_WIDTH:
+        return {""}
+    if op is sre.IN:
+        items = av  # type: ignore[assignment]
+        if all(kind is sre.LITERAL for kind, _ in items) and len(items) <= 8:  # type: ignore[attr-defined]
+            return {chr(code) for _, code in items}  # type: ignore[attr-defined]
+        return None
+    if op is sre.SUBPATTERN:
+        return _exact_sequence(av[-1])  # type: ignore[index]
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:  # type: ignore[index]
+            part = _exact_sequence(branch)
+            if part is None:
+                return None
+            out |= part
+        return out if len(out) <= _EXACT_LIMIT else None
+    if op in _REPEATS and av[1] == 1:  # type: ignore[index]  # x? or x{1}
+        part = _exact_sequence(av[2])  # type: ignore[index]
+        if part is None:
+            return None
+        return part | {""} if av[0] == 0 else part  # type: ignore[index]
+    return None
+
+
+def _exact_sequence(items: Iterable[tuple[object, object]]) -> set[str] | None:
+    out = {""}
+    for op, av in items:
+        part = _exact(op, av)
+        if part is None:
+            return None
+        out = {a + b for a in out for b in part}
+        if len(out) > _EXACT_LIMIT:
+            return None
+    return out
 
 
 def _alternatives(branches: Sequence[Iterable[tuple[object, object]]]) -> set[str] | None:
