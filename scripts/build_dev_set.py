@@ -11,7 +11,7 @@ The expected verdict for each pack comes from ``SEVERITY`` below: my reading of 
 (which roles and channels each binds, must versus should), written down once per category instead
 of case by case so that it can be reviewed against the packs. A case may override it (``verdicts``).
 
-    python scripts/build_dev_set.py   # rewrites tests/data/checker/dev.jsonl and holdout.jsonl
+    python scripts/build_dev_set.py   # rewrites tests/data/checker/dev.jsonl, holdout.jsonl and holdout2.jsonl
 
 ``HOLDOUT`` cases were written after the detectors had been tuned on ``CASES`` and are never used for
 tuning; their figures are the honest estimate.
@@ -539,6 +539,587 @@ CASES: list[tuple[str, list[str], dict[str, object]]] = [
     ("Ofsted is a broken system and the new framework is a joke. Views my own.", [], {}),
     ("I think the new DfE guidance is ridiculous.", ["missing_disclaimer"], {"channel": "official"}),
     ("Ofsted should be scrapped.", [], {"role": "parent"}),
+    # ------------------------------------------------ second batch (Nov 2026): everyday UK phrasing, slang
+    # ================================================================ disrepute
+    ("Absolutely steaming last night, had to teach period 1 in sunglasses 😎🤢", ["disrepute"], {}),
+    ("Hanging out my arse in the staffroom. Whose idea was a school night sesh?? 😂", ["disrepute"], {}),
+    ("still a bit half-cut from the leaving do tbh, thank god it's only INSET", ["disrepute"], {}),
+    (
+        "rough as a badger's this morning. 3 bottles of prosecco on a tuesday was a choice. year 2 are getting a film",
+        ["disrepute"],
+        {},
+    ),
+    ("Pure blootered last night, pretty sure I still smelt of voddy at registration 🙈", ["disrepute"], {}),
+    ("sneaky can of stella in the car at lunch, only way I'm getting through 9X this afternoon", ["disrepute"], {}),
+    (
+        "😂 same, still tipsy from the staff do and I've got Reception in 20 mins",
+        ["disrepute"],
+        {"kind": "comment"},
+    ),
+    ("Had a cheeky line or two Saturday, still buzzing for Monday's INSET 🤪❄️", ["disrepute"], {}),
+    ("nothing like a fat zoot after a day with year 9 🌿💨", ["disrepute"], {}),
+    ("Rang in with 'food poisoning' 🤒... currently horizontal by the pool in Magaluf 🍹", ["disrepute"], {}),
+    ("Told the head my nan was poorly so I could go to Download. Third poorly nan this year 🤘", ["disrepute"], {}),
+    (
+        "Can you cover my period 1 tomorrow? I'll be in bits after Oasis, gonna say I've got a migraine 🤫",
+        ["disrepute"],
+        {"kind": "message", "recipient_role": "staff"},
+    ),
+    (
+        "Spicy set dropping on my Fansly tonight 🔥 subscribe for the full thing, teachers need paying somehow 😉",
+        ["disrepute", "promotion"],
+        {},
+    ),
+    ("[image: selfie in underwear on the bed, caption 'marking can wait 😘']", ["disrepute"], {}),
+    (
+        "Got nicked for drink driving on the way home from the staff Christmas party. Car's impounded. FML",
+        ["disrepute"],
+        {},
+    ),
+    (
+        "Came to help at the school disco proper merry after the pub, the kids thought I was hilarious 🍻🪩",
+        ["disrepute"],
+        {"role": "volunteer"},
+    ),
+    (
+        "Lads on the school roof job had a few tinnies at dinner, no harm done 🍺",
+        ["disrepute"],
+        {"role": "contractor"},
+    ),
+    (
+        "Full governing body went much better after the two bottles of red I'd had beforehand 🍷🥴",
+        ["disrepute"],
+        {"role": "governor"},
+    ),
+    ("got so mortal at the party last night i woke up in someone's garden 💀", ["disrepute"], {"role": "pupil"}),
+    ("Bladdered at the Year 11 prom afterparty. The kids were better behaved than the staff 🙈", ["disrepute"], {}),
+    # disrepute hard negatives
+    ("Couple of pints at the rugby club Saturday, cracking match 🏉", [], {}),
+    ("Prosecco and a catch-up with the girls tonight, well earned after half term 🥂", [], {}),
+    (
+        "Staff quiz night at the Red Lion raised £340 for the minibus fund! Lime and soda for me, I was driving 🚗",
+        [],
+        {},
+    ),
+    ("Covering drugs and alcohol in PSHE with Year 9 next week - anyone got good resources?", [], {}),
+    ("Off sick with norovirus, feel grim. Sorry 4C, gutted to miss the trip 😷", [], {}),
+    ("First week back after Christmas feels like a hangover even when you've not touched a drop 😴", [], {}),
+    ("Half term! Tenerife for a week, sunbathing and sangria ☀️🍹", [], {}),
+    (
+        "Tried to pull a sickie at 15 and my mum marched me in anyway 😂 now I'm the teacher I can spot one a mile off",
+        [],
+        {},
+    ),
+    ("Pints in the beer garden, first proper sun of the year 🍺☀️", [], {"role": "contractor"}),
+    # ================================================================ safeguarding_concern
+    (
+        "mums new boyfriend keeps coming in my room at night and says its our game and not to tell anyone",
+        ["safeguarding_concern"],
+        {"role": "pupil"},
+    ),
+    (
+        "no food in the house again and mum hasnt been back since sunday. been giving my little brother dry cereal",
+        ["safeguarding_concern"],
+        {"role": "pupil"},
+    ),
+    (
+        "started doing the thing with the sharpener blade again. long sleeves in pe tmrw",
+        ["safeguarding_concern"],
+        {"role": "pupil"},
+    ),
+    (
+        "everyone would be better off without me tbh. been googling how many paracetamol it takes",
+        ["safeguarding_concern"],
+        {"role": "pupil"},
+    ),
+    ("the barcode on my arm is getting worse and idk how to stop", ["safeguarding_concern"], {"role": "pupil"}),
+    (
+        "not gonna be around much longer so this is goodbye i guess. love u all x",
+        ["safeguarding_concern"],
+        {"role": "pupil"},
+    ),
+    ("thinking about unaliving myself 24/7 rn 🙃", ["safeguarding_concern"], {"role": "pupil", "kind": "comment"}),
+    (
+        "3rd day no lunch or tea. need to be under 6 stone before the residential or im not going",
+        ["safeguarding_concern"],
+        {"role": "pupil"},
+    ),
+    (
+        "he says he loves me and hes 24 but its fine cos im mature for my age. meeting him saturday dont tell anyone",
+        ["safeguarding_concern"],
+        {"role": "pupil"},
+    ),
+    (
+        "going pakistan in the summer and mum says im getting engaged to my cousin. im 15 and i dont want to",
+        ["safeguarding_concern"],
+        {"role": "pupil"},
+    ),
+    (
+        "my cousin gets £200 to take a bag to blackpool on the train on school days, says i can do it too",
+        ["safeguarding_concern"],
+        {"role": "pupil"},
+    ),
+    (
+        "theres a man above the shop who gives us free vapes and lets us chill in his flat after school, hes sound",
+        ["safeguarding_concern"],
+        {"role": "pupil"},
+    ),
+    (
+        "whos got the vid of that yr 8 girl in the changing rooms, send it to the gc 😂",
+        ["safeguarding_concern"],
+        {"role": "pupil"},
+    ),
+    (
+        "Put some credit on your phone and got those trainers you wanted 👟 don't mention it at school x",
+        ["safeguarding_concern", "inappropriate_contact:pupil"],
+        {"kind": "message", "recipient_role": "pupil"},
+    ),
+    (
+        "You can always come to mine after training if things are bad at home. I'll pick you up round the corner so your dad doesn't see",
+        ["safeguarding_concern", "inappropriate_contact:pupil"],
+        {"role": "volunteer", "kind": "message", "recipient_role": "pupil"},
+    ),
+    (
+        "Let's move this chat to Telegram, the school app logs everything lol",
+        ["safeguarding_concern", "inappropriate_contact:pupil"],
+        {"kind": "message", "recipient_role": "pupil"},
+    ),
+    (
+        "ur gorgeous for 13 btw 😍 send us a selfie in ur uniform?",
+        ["safeguarding_concern", "inappropriate_contact:pupil"],
+        {"role": "public", "kind": "message", "recipient_role": "pupil"},
+    ),
+    (
+        "Only telling you this cos you're my favourite - I think about you a lot. Our little chats are the best bit of my day x",
+        ["safeguarding_concern", "inappropriate_contact:pupil"],
+        {"kind": "message", "recipient_role": "pupil"},
+    ),
+    (
+        "Older lads on mopeds waiting by the gates again and two of our Y9s got in a car with them. New phones, "
+        "new Canada Goose, no job. Ringing the DSL now.",
+        ["safeguarding_concern"],
+        {},
+    ),
+    (
+        "Little one in my class has worn the same clothes all week, starving at breakfast club and flinched when I reached "
+        "for a pencil. Logged it but can't stop thinking about her",
+        ["safeguarding_concern"],
+        {},
+    ),
+    (
+        "Year 10 lad told me today his uncle makes him 'do stuff' for money. Passed it straight on but I'm shaken",
+        ["safeguarding_concern"],
+        {},
+    ),
+    (
+        "Year 9 boy in my form sharing 'great replacement' videos and says he's in a Telegram group with some older men. Worried.",
+        ["safeguarding_concern"],
+        {},
+    ),
+    (
+        "Really worried about Dafydd in 4B, black eye again this morning and he won't say how it happened",
+        ["safeguarding_concern", "pupil_identified", "confidential_information"],
+        {"school": OAK},
+    ),
+    (
+        "My daughter's 12 and some 19 year old keeps messaging her saying she's special and buying her vapes. "
+        "Police say there's nothing they can do?!",
+        ["safeguarding_concern"],
+        {"role": "parent"},
+    ),
+    (
+        "Some of them sixth form girls are well developed for their age if you know what I mean 👀",
+        ["safeguarding_concern"],
+        {"role": "contractor"},
+    ),
+    # safeguarding hard negatives
+    ("Level 3 DSL refresher done ✅ really good case studies on contextual safeguarding and county lines", [], {}),
+    ("Mental Health Awareness Week: Year 7 made worry monsters and talked about trusted adults 💚", [], {}),
+    ("PANTS lesson with Year 2 today, they sang the NSPCC song all through lunch 🩲🦖", [], {}),
+    (
+        "Thank you to everyone who came to our online safety evening - brilliant questions about grooming and sextortion.",
+        [],
+        {"channel": "official"},
+    ),
+    ("I'm DYING 😂 Year 5's assembly about the Romans was unreal", [], {}),
+    ("Year 6 are running a bake sale for Papyrus after their mental health unit. So proud.", [], {}),
+    (
+        "Watched Adolescence on Netflix - every parent should, it opened my eyes to what kids see online",
+        [],
+        {"role": "parent"},
+    ),
+    ("Buying my nephew trainers for his 13th, what do teenagers even wear now?? 😅", [], {}),
+    # ================================================================ promotion
+    ("Side hustle alert 🚨 doing gel nails from home now, £20 a set, message me to book 💅", ["promotion"], {}),
+    ("GCSE maths tutoring over Zoom, £40/hr, enhanced DBS, few slots left before mocks 📚", ["promotion"], {}),
+    (
+        "Lost 2 stone with these shakes and now I'm earning from them too 🙌 only looking for 3 more for my team, who's in?",
+        ["promotion"],
+        {},
+    ),
+    ("Made £3k this month off a crypto trading bot 🚀 passive income is real, referral link in bio", ["promotion"], {}),
+    (
+        "New Avon brochure is in my pigeonhole, orders to me in the staffroom by Friday please 💄",
+        ["promotion:at_work"],
+        {},
+    ),
+    (
+        "Primary teacher 🍎 | Tropic skincare ambassador 🌿 | shop my faves via the link 👇",
+        ["promotion"],
+        {"kind": "profile"},
+    ),
+    ("March to save our NHS this Saturday, town hall 11am ✊ bring placards and share this!", ["promotion"], {}),
+    (
+        "Knocked 200 doors today for Reform. Britain deserves better - get out and vote!",
+        ["promotion"],
+        {"role": "governor"},
+    ),
+    (
+        "Fellow governors - I'm standing for the council in May and would really appreciate your vote. Leaflet attached.",
+        ["promotion"],
+        {"role": "governor"},
+    ),
+    ("Use my code BECKY10 at Gymshark for 10% off 💪", ["promotion"], {"role": "volunteer"}),
+    (
+        "Doing kitchen fits at mates rates this month 👌 just done a school canteen so you know the quality. DM for a quote",
+        ["promotion"],
+        {"role": "contractor"},
+    ),
+    (
+        "Hey mummas! I'm officially a Younique presenter 💕 join my VIP group for exclusive offers",
+        ["promotion"],
+        {"role": "parent"},
+    ),
+    # promotion hard negatives
+    (
+        "Selling our old sofa, grey 3 seater, pet and smoke free, £60 ono, collection from Kirkby",
+        [],
+        {"role": "parent"},
+    ),
+    ("Running the London Marathon for Macmillan 💚 any donations gratefully received, JustGiving link in bio", [], {}),
+    ("Interesting result in the by-election last night, turnout was really low", [], {}),
+    (
+        "Polls are open 7am-10pm today. We're a polling station so school is closed to pupils.",
+        [],
+        {"channel": "official"},
+    ),
+    (
+        "Year 5 are selling their enterprise keyrings at break, £1 each, all profits to the school garden 🌻",
+        [],
+        {"channel": "official"},
+    ),
+    # ================================================================ pupil_image
+    ("Uploading the vid of 5B's Tudor rap, it's too good not to share 🎤👑", ["pupil_image"], {}),
+    ("Check my story for the residential pics, the kids on the zipwire are hilarious 😂", ["pupil_image"], {}),
+    ("Going live on insta from the school disco 🪩 come watch the kids' dance-off!", ["pupil_image"], {}),
+    ("Popped the class photo in the parents' WhatsApp so everyone can see the new uniforms", ["pupil_image"], {}),
+    (
+        "Look at our fabulous new Reception class on their first day! 🎒 [photo: 28 children on the front steps]",
+        ["pupil_image"],
+        {"channel": "official"},
+    ),
+    (
+        "Ruby Patel collecting her headteacher's award this morning, so chuffed for her [photo]",
+        ["pupil_image", "pupil_identified"],
+        {"school": OAK},
+    ),
+    (
+        "Nativity's on YouTube for the grandparents who couldn't make it 🎄 [video: whole Reception class on stage]",
+        ["pupil_image"],
+        {"role": "parent"},
+    ),
+    (
+        "Got a cracking shot of the whole U11s squad with their medals, tagging all the mums so you can grab it 🏅",
+        ["pupil_image"],
+        {"role": "parent"},
+    ),
+    (
+        "Took loads of lovely photos of the kids at reading café this morning, will stick them on my Facebook later 😊",
+        ["pupil_image"],
+        {"role": "volunteer"},
+    ),
+    (
+        "Got some great shots of the Year 6 leavers doing their dance, posting them on the village FB group now",
+        ["pupil_image"],
+        {"role": "governor"},
+    ),
+    (
+        "Pic of the finished playground with the kids having their first go on it, chuffed 👷",
+        ["pupil_image"],
+        {"role": "contractor"},
+    ),
+    ("posted the vid of that year 7 getting dunked in the pond on my story 💀💀", ["pupil_image"], {"role": "pupil"}),
+    # pupil_image hard negatives
+    ("[image: Year 2 rainforest display, no children in shot] Two evenings but worth it 🦜", [], {}),
+    ("Our new sensory garden before the children get their hands on it 🌻 [photo]", [], {}),
+    ("First school photo of my twins arrived today, framing it for nanny 🥹", [], {"role": "parent"}),
+    (
+        "Please don't share photos or videos of the nativity that include children other than your own.",
+        [],
+        {"channel": "official"},
+    ),
+    ("[image: empty classroom, tables labelled] Ready for my new class on Wednesday!", [], {}),
+    # ================================================================ complaint_or_grievance
+    (
+        "Third cover lesson in my only free today. Apparently PPA is 'optional' at this place 🙄",
+        ["complaint_or_grievance"],
+        {},
+    ),
+    (
+        "12 years at this school and I found out about the restructure from a parent at the gate. Cheers SLT.",
+        ["complaint_or_grievance"],
+        {},
+    ),
+    (
+        "Capability started after ONE bad obs. This place chews people up and spits them out.",
+        ["complaint_or_grievance"],
+        {},
+    ),
+    ("Same here hun, our SLT never back us with parents either 🙄", ["complaint_or_grievance"], {"kind": "comment"}),
+    (
+        "My lad's been bullied since September and school keep saying they're 'monitoring it'. Monitoring WHAT exactly?!",
+        ["complaint_or_grievance"],
+        {"role": "parent"},
+    ),
+    (
+        "Brookside have cancelled the Y6 residential with 2 weeks notice and no refund. Absolute shambles.",
+        ["complaint_or_grievance"],
+        {"role": "parent", "school": BR},
+    ),
+    (
+        "Not being funny but SEN support at this school is non existent. EHCP says 1:1 and she's had none since Christmas",
+        ["complaint_or_grievance"],
+        {"role": "parent"},
+    ),
+    (
+        "Another meeting where the head just swerves every question we ask. Waste of my evening.",
+        ["complaint_or_grievance"],
+        {"role": "governor"},
+    ),
+    (
+        "Volunteered there 5 years and never once got a thank you. Not going back.",
+        ["complaint_or_grievance"],
+        {"role": "volunteer"},
+    ),
+    (
+        "Mr Okafor is a jumped-up little prick who thinks he's God",
+        ["offensive", "complaint_or_grievance"],
+        {"role": "parent", "school": OAK},
+    ),
+    # complaint hard negatives
+    ("Really supportive chat with my line manager today, feeling much better about workload", [], {}),
+    ("Parents' evening tonight, 32 appointments, wish me luck ☕☕☕", [], {}),
+    ("Huge thanks to the office for sorting my son's dinner money so quickly 🙏", [], {"role": "parent"}),
+    (
+        "If you have concerns about the new uniform supplier please email the office and we'll look into it.",
+        [],
+        {"channel": "official"},
+    ),
+    # ================================================================ discriminatory (and counter-speech)
+    (
+        "Half the class can't speak a word of English. These people come here and expect us to do everything for them",
+        ["discriminatory"],
+        {},
+    ),
+    (
+        "Not being funny but why do the travellers' kids always end up excluded? It's in the blood.",
+        ["discriminatory"],
+        {},
+    ),
+    ("Is it just me or are the Asian parents always the pushiest at parents' evening?", ["discriminatory"], {}),
+    ("Bet she only got the headship cos she's a black woman and they needed to tick a box 🙄", ["discriminatory"], {}),
+    (
+        "A man in Reception changing nappies? No thanks. Men shouldn't be doing that job.",
+        ["discriminatory"],
+        {"role": "governor"},
+    ),
+    (
+        "just saying, Pride month in a primary school is grooming kids into being gay",
+        ["discriminatory"],
+        {"role": "parent"},
+    ),
+    ("the new supply teacher is such a m0ng lmao", ["discriminatory", "offensive"], {"role": "pupil"}),
+    ("all the r*gheads in year 10 are the same", ["discriminatory", "offensive"], {"role": "pupil"}),
+    ("this RE lesson is so gay 🙄", ["discriminatory"], {"role": "pupil"}),
+    (
+        "Muzzies are taking over our schools, halal menus everywhere now",
+        ["discriminatory", "offensive"],
+        {"role": "public"},
+    ),
+    # discriminatory hard negatives
+    (
+        "Heard a Year 8 use the P-word today. Reported, both families called, and it will never be shrugged off in my room.",
+        [],
+        {},
+    ),
+    ("Our Traveller families are some of the most supportive we have. The stereotypes are so unfair.", [], {}),
+    ("Yes I'm disabled and yes I'm a teacher. Stop asking how I 'manage' 🦽", [], {}),
+    ("So many racist comments under the paper's post about the new mosque. Do better, people.", [], {"role": "public"}),
+    ("No, a man teaching EYFS isn't weird. Best Reception teacher we ever had was a bloke.", [], {"role": "parent"}),
+    ("As a fat queer teacher in a small town, visibility matters 💅🏳️‍🌈", [], {}),
+    # ================================================================ pupil_identified
+    ("noah williams in 4 has the best laugh, he sets the whole class off 😂", ["pupil_identified"], {"school": BR}),
+    (
+        "Massive well done to Kuba Z for getting into the county football academy ⚽",
+        ["pupil_identified"],
+        {"school": OAK, "role": "parent"},
+    ),
+    (
+        "Vicky in Year 2 read me three whole books today, what a superstar 📚",
+        ["pupil_identified"],
+        {"school": BR, "role": "volunteer"},
+    ),
+    # ================================================================ confidential_information
+    (
+        "Freya Brown's mum has been sectioned, poor kid doesn't know whether she's coming or going",
+        ["confidential_information", "pupil_identified"],
+        {"school": BR},
+    ),
+    (
+        "Mia Johnson's EHCP finally came through, 25 hours 1:1 👏",
+        ["confidential_information", "pupil_identified"],
+        {"school": BR},
+    ),
+    (
+        "Guess which colleague just got a final written warning 👀 won't say who but they teach PE",
+        ["confidential_information"],
+        {},
+    ),
+    (
+        "Head told us in confidence we're joining a trust by Easter. Parents haven't a clue yet",
+        ["confidential_information"],
+        {},
+    ),
+    (
+        "Fixed the staff room lock. Main gate code is 4471 btw if any of the lads need in",
+        ["confidential_information"],
+        {"role": "contractor"},
+    ),
+    # ================================================================ personal_contact_details
+    (
+        "Year 11 - text me on 07700 900789 if you get stuck on revision, any time before midnight",
+        ["personal_contact_details:phone", "personal_contact_details:to_pupils", "inappropriate_contact:pupil"],
+        {},
+    ),
+    (
+        "My personal email is sam.teach1985@hotmail.co.uk if you'd rather contact me there than on Dojo",
+        ["personal_contact_details", "inappropriate_contact:parent"],
+        {"kind": "message", "recipient_role": "parent"},
+    ),
+    (
+        "Anyone wanting to talk about the merger, I'm at 22 Wellgate Road, door's always open",
+        ["personal_contact_details"],
+        {"role": "governor"},
+    ),
+    (
+        "mob's 07700 900654, drop me a msg about the reading rota",
+        ["personal_contact_details:phone"],
+        {"role": "volunteer"},
+    ),
+    (
+        "Over the holidays please ring me directly on 07700900345 with any queries - Mr Ali",
+        ["personal_contact_details:phone"],
+        {"school": BR, "channel": "official"},
+    ),
+    # personal contact hard negatives
+    # ================================================================ offensive
+    (
+        "Whoever the tw*t was that parked across my drive at drop off, learn to drive you absolute melt",
+        ["offensive"],
+        {"role": "parent"},
+    ),
+    (
+        "ur actually so ugly no wonder nobody sits with u, weirdo",
+        ["offensive"],
+        {"role": "pupil", "kind": "message", "recipient_role": "pupil"},
+    ),
+    ("Teachers are lazy c**ts who get 13 weeks off a year", ["offensive"], {"role": "public", "kind": "comment"}),
+    # ================================================================ defamatory_allegation
+    (
+        "Everyone knows the PE teacher at Brookside is selling weed to the year 11s",
+        ["defamatory_allegation"],
+        {"role": "parent", "school": BR},
+    ),
+    (
+        "Miss Green has been bumping up her favourites' coursework marks for years, she should be struck off",
+        ["defamatory_allegation"],
+        {"role": "parent", "school": OAK},
+    ),
+    (
+        "Our business manager's been taking backhanders off the catering firm, mark my words",
+        ["defamatory_allegation"],
+        {"role": "governor"},
+    ),
+    ("Rumour is the head's leaving at Easter - no idea if it's true, I'll wait for a letter", [], {"role": "parent"}),
+    # ================================================================ school_identity
+    (
+        "KS2 teacher at Brookside Primary Academy 🍎 | coffee addict | Spurs 💙",
+        ["school_identity:profile", "school_identity:mention", "missing_disclaimer"],
+        {"school": BR, "kind": "profile"},
+    ),
+    (
+        "Tickets for my band's gig at the Crown on Sat, £5 - email r.green@oakfield.sch.uk to reserve 🎸",
+        ["school_identity:work_email", "promotion"],
+        {"school": OAK},
+    ),
+    (
+        "As a teacher at Oakfield I can tell you the school fully backs the Save Our Library campaign - sign the petition!",
+        ["school_identity:representative", "school_identity:mention", "promotion"],
+        {"school": OAK},
+    ),
+    ("Another mad Monday at OPS 😅", ["school_identity:mention"], {"school": OAK}),
+    ("Dad of 3, Leeds Rhinos fan, occasional baker. Views my own.", [], {"school": OAK, "kind": "profile"}),
+    # ================================================================ inappropriate_contact
+    (
+        "Saw your netball match on your story, well played! Follow me back and we can chat about training 😊",
+        ["inappropriate_contact:pupil_request"],
+        {"kind": "message", "recipient_role": "pupil"},
+    ),
+    (
+        "Add me on snap if you want tips for your college interview, I'm on there loads",
+        ["inappropriate_contact:pupil_request"],
+        {"role": "governor", "kind": "message", "recipient_role": "pupil"},
+    ),
+    (
+        "Found a few of my old Year 11s from 2019 on insta, sending follow requests to catch up 🥰",
+        ["inappropriate_contact:former_pupil"],
+        {},
+    ),
+    (
+        "Hiya hun, it's Miss from Reception 😊 add me on FB and we'll sort drinks sometime x",
+        ["inappropriate_contact:parent"],
+        {"kind": "message", "recipient_role": "parent"},
+    ),
+    (
+        "miss whats ur insta, wanna show u my art",
+        ["inappropriate_contact:staff"],
+        {"role": "pupil", "kind": "message", "recipient_role": "staff"},
+    ),
+    # inappropriate_contact hard negatives
+    (
+        "Please contact me through the school email or Class Dojo - I'm not able to accept requests on personal accounts.",
+        [],
+        {"kind": "message", "recipient_role": "parent"},
+    ),
+    ("Following @oakfieldprimary for all the school news 🍎", [], {"role": "parent", "school": OAK}),
+    # ================================================================ missing_disclaimer
+    ("The RAAC mess proves the DfE let school buildings rot for a decade. Disgraceful.", ["missing_disclaimer"], {}),
+    ("Phones should be banned in every school by law, no ifs no buts 📵", ["missing_disclaimer"], {}),
+    ("Academy trusts are a money grab dressed up as school improvement.", ["missing_disclaimer"], {"role": "governor"}),
+    ("Personal views only, not my employer's: the pay award was never properly funded.", [], {}),
+    ("SATs are pointless for 10 year olds.", [], {"role": "parent"}),
+    ("The new RSE guidance is out today, link here for anyone who wants a read.", [], {}),
+    # ================================================================ misc hard negatives
+    ("Proud mum moment: my eldest got into the county youth orchestra 🎻", [], {"role": "parent"}),
+    ("Finally finished the new fence round the school field, looks mint", [], {"role": "contractor"}),
+    (
+        "Whoever found a blue lunchbox outside the Co-op, it's my grandson's - could you drop it at the school office? 🙏",
+        [],
+        {"role": "public"},
+    ),
+    ("mocks done!!! cinema and maccies to celebrate 🍿🍟", [], {"role": "pupil"}),
+    ("Parish council meeting tonight then fish and chips, living the dream 🐟", [], {"role": "governor"}),
+    ("Charity car wash at the scout hut Saturday 10-2, every penny to the hospice 🚗🧽", [], {"role": "public"}),
 ]
 
 
@@ -561,15 +1142,35 @@ HOLDOUT: list[tuple[str, list[str], dict[str, object]]] = [
     ("Freya in my class cried all through assembly, bless her.", ["pupil_identified"], {"school": BR}),
     ("Pics from today's Year 2 trip to the farm - the children loved the lambs!", ["pupil_image"], {}),
     ("Sharing this video of my form singing happy birthday to me.", ["pupil_image"], {}),
-    ("One of my Year 5 girls has just been diagnosed with diabetes, scary for the family.", ["confidential_information"], {}),
+    (
+        "One of my Year 5 girls has just been diagnosed with diabetes, scary for the family.",
+        ["confidential_information"],
+        {},
+    ),
     ("A lad in my tutor group has been permanently excluded, shame.", ["confidential_information"], {}),
-    ("Our deputy is off with stress again and nobody is covering.", ["confidential_information", "complaint_or_grievance"], {}),
+    (
+        "Our deputy is off with stress again and nobody is covering.",
+        ["confidential_information", "complaint_or_grievance"],
+        {},
+    ),
     ("His mum is homeless at the moment and they're in a B&B.", ["confidential_information"], {}),
     ("My mobile is 07700 900777 - text any time.", ["personal_contact_details:phone"], {}),
-    ("Drop me an email at sam.teaches@hotmail.co.uk for the forms.", ["personal_contact_details"], {"role": "volunteer"}),
-    ("The head is a spineless liar and everyone can see it.", ["offensive", "defamatory_allegation"], {"role": "parent"}),
+    (
+        "Drop me an email at sam.teaches@hotmail.co.uk for the forms.",
+        ["personal_contact_details"],
+        {"role": "volunteer"},
+    ),
+    (
+        "The head is a spineless liar and everyone can see it.",
+        ["offensive", "defamatory_allegation"],
+        {"role": "parent"},
+    ),
     ("Some of these kids are absolute little shits.", ["offensive"], {}),
-    ("I'll batter you at the gates tomorrow, watch your back.", ["offensive"], {"role": "pupil", "kind": "message", "recipient_role": "pupil"}),
+    (
+        "I'll batter you at the gates tomorrow, watch your back.",
+        ["offensive"],
+        {"role": "pupil", "kind": "message", "recipient_role": "pupil"},
+    ),
     ("Asylum seekers are parasites and should be deported.", ["discriminatory"], {"role": "public"}),
     ("Female teachers can't handle behaviour, everyone knows it.", ["discriminatory"], {}),
     ("you're such a sp@z", ["discriminatory", "offensive"], {"role": "pupil"}),
@@ -580,13 +1181,29 @@ HOLDOUT: list[tuple[str, list[str], dict[str, object]]] = [
     ("Mrs Green lied to Ofsted about the attendance figures.", ["defamatory_allegation"], {"school": OAK}),
     ("This school is a shambles, nobody listens to parents.", ["complaint_or_grievance"], {"role": "parent"}),
     ("Fuming that SLT have cancelled PPA again. Worst place I've ever worked.", ["complaint_or_grievance"], {}),
-    ("Deputy Head at Brookside Academy. Husband. Cyclist.", ["school_identity:profile", "school_identity:mention", "missing_disclaimer"], {"school": BR, "kind": "profile"}),
-    ("On behalf of the school, I can confirm the trip is cancelled.", ["school_identity:representative"], {"school": OAK}),
+    (
+        "Deputy Head at Brookside Academy. Husband. Cyclist.",
+        ["school_identity:profile", "school_identity:mention", "missing_disclaimer"],
+        {"school": BR, "kind": "profile"},
+    ),
+    (
+        "On behalf of the school, I can confirm the trip is cancelled.",
+        ["school_identity:representative"],
+        {"school": OAK},
+    ),
     ("Selling my handmade cards, 3 for £5, message me to order.", ["promotion"], {"role": "volunteer", "verdicts": {}}),
     ("Vote Reform on Thursday - time for change!", ["promotion"], {"role": "governor"}),
     ("Snap me if you need help with your homework, Year 8!", ["inappropriate_contact:pupil"], {}),
-    ("Come round to mine after school and we can practise your lines.", ["inappropriate_contact:pupil"], {"kind": "message", "recipient_role": "pupil"}),
-    ("Delete these messages after you read them, ok? Don't tell your parents we talked.", ["safeguarding_concern", "inappropriate_contact:pupil"], {"kind": "message", "recipient_role": "pupil", "role": "volunteer"}),
+    (
+        "Come round to mine after school and we can practise your lines.",
+        ["inappropriate_contact:pupil"],
+        {"kind": "message", "recipient_role": "pupil"},
+    ),
+    (
+        "Delete these messages after you read them, ok? Don't tell your parents we talked.",
+        ["safeguarding_concern", "inappropriate_contact:pupil"],
+        {"kind": "message", "recipient_role": "pupil", "role": "volunteer"},
+    ),
     ("i want to die, nobody would even notice if i was gone", ["safeguarding_concern"], {"role": "pupil"}),
     ("my uncle touches me when nobody is home", ["safeguarding_concern"], {"role": "pupil"}),
     ("selling pics of that year 8 girl, dm me", ["safeguarding_concern"], {"role": "public"}),
@@ -599,6 +1216,612 @@ HOLDOUT: list[tuple[str, list[str], dict[str, object]]] = [
     ("Thanks to Year 6 for a brilliant leavers' assembly today.", [], {"channel": "official", "school": OAK}),
     ("Our Muslim families are welcome to use the quiet room during Ramadan.", [], {"channel": "official"}),
     ("Halal options are now on the lunch menu every day.", [], {"channel": "official"}),
+]
+
+
+# Second hold-out (Nov 2026): written blind - by someone who had not seen the detectors, the dev
+# cases or the first hold-out, and never ran the checker on them - and scored once before the
+# detectors were changed and once after; never used for tuning.
+HOLDOUT_2: list[tuple[str, list[str], dict[str, object]]] = [
+    # ------------------------------------------------------------------ safeguarding_concern
+    (
+        "dont tell anyone ok but my mums boyfriend keeps coming in my room at night when shes on lates and i dont want to go home. can i stay at yours fri",
+        ["safeguarding_concern"],
+        {"role": "pupil", "kind": "message", "recipient_role": "pupil"},
+    ),
+    (
+        "relapsed last night after 4 months 😔 long sleeves for the rest of the week i guess",
+        ["safeguarding_concern"],
+        {"role": "pupil"},
+    ),
+    (
+        "my cousin gets me to drop little packages off to his mates after school, £50 a go and he says i'm too young to get in trouble anyway 💸💸",
+        ["safeguarding_concern"],
+        {"role": "pupil"},
+    ),
+    (
+        "There's a video going round the Year 9 group chat of one of the girls undressed. My son showed me this morning and I feel sick. Who do I even report this to?",
+        ["safeguarding_concern"],
+        {"role": "parent", "kind": "comment"},
+    ),
+    (
+        "Lad at training last night had bruises right up his arm again, and he flinched when I went to high five him. Said his dad 'just gets angry sometimes'. Not sure who I'm meant to tell",
+        ["safeguarding_concern"],
+        {"role": "volunteer"},
+    ),
+    (
+        "hey saw ur tiktok ur well pretty 😍 how old r u? im 19 but age is just a number lol. add my snap n send us a pic of ur outfit 👀",
+        ["safeguarding_concern", "inappropriate_contact:pupil"],
+        {"role": "public", "kind": "message", "recipient_role": "pupil"},
+    ),
+    (
+        "you're honestly so mature for your age, way easier to talk to than anyone in the staffroom. probably best we keep these chats between us tho, people wouldn't get it x",
+        ["safeguarding_concern", "inappropriate_contact:pupil"],
+        {"role": "staff", "kind": "message", "recipient_role": "pupil"},
+    ),
+    (
+        "some of them sixth form girls at the job this week are proper fit 😏 can't believe they're only 16 lol",
+        ["safeguarding_concern", "disrepute"],
+        {"role": "contractor"},
+    ),
+    # safeguarding look-alikes
+    (
+        "Level 3 DSL refresher done ✅ Big focus on contextual safeguarding and county lines this year - genuinely useful session, recommend it to any DDSLs",
+        [],
+        {"role": "staff"},
+    ),
+    (
+        "It's Children's Mental Health Week! 💙 Our pupils will be exploring ways to look after their wellbeing. If you are ever worried about a child, please speak to our Designated Safeguarding Lead.",
+        [],
+        {"role": "staff", "channel": "official"},
+    ),
+    (
+        "Mind's 'Ask Twice' campaign is so simple but it matters. If a mate says they're fine, ask again 💚",
+        [],
+        {"role": "volunteer"},
+    ),
+    (
+        "im literally deaddd 😭😭 she did NOT just say that in front of the whole class",
+        [],
+        {"role": "pupil", "kind": "comment"},
+    ),
+    (
+        "Did the NSPCC PANTS pack with our two at the weekend, honestly brilliant for little ones and not awkward at all. Recommend",
+        [],
+        {"role": "parent"},
+    ),
+    # ------------------------------------------------------------------ disrepute
+    (
+        "absolutely hanging 🤢 whose idea was tequila on a school night. 30 Year 5s and a phonics screening before lunch, pray for me",
+        ["disrepute"],
+        {"role": "staff"},
+    ),
+    (
+        "'migraine' day today 🤒🤫 currently three pints deep in a beer garden in Brighton ☀️🍺 don't tell my head of year",
+        ["disrepute"],
+        {"role": "staff"},
+    ),
+    (
+        "Couple of cheeky lines in the car park before the PTA quiz and I smashed the music round 😂❄️❄️",
+        ["disrepute"],
+        {"role": "volunteer"},
+    ),
+    (
+        "Bit worse for wear at the governors' meeting last night 🍷🍷🍷 hope nobody clocked me nodding off during the budget item lol",
+        ["disrepute"],
+        {"role": "governor"},
+    ),
+    (
+        "New spicy content up on my OF every Friday night 😘🔥 link in bio. Teachers need side hustles too 😉",
+        ["disrepute", "promotion"],
+        {"role": "staff"},
+    ),
+    (
+        "skived 3rd period to hotbox the bogs with the boys 💨💨 head of year none the wiser",
+        ["disrepute"],
+        {"role": "pupil"},
+    ),
+    (
+        "Lesson learned: never go on the sambuca the night before parents' evening. Rough as a badger and I've got 28 appointments 🦡",
+        ["disrepute"],
+        {"role": "staff"},
+    ),
+    # disrepute look-alikes
+    (
+        "Friday night sorted: one small glass of red and the Bake Off final 🍷 living my best life",
+        [],
+        {"role": "staff"},
+    ),
+    ("Dry January day 19 and I'm considering murdering a Pinot Grigio 😂", [], {"role": "staff"}),
+    (
+        "Staff Christmas do was lovely - Secret Santa carnage as always and massive thanks to the PTA for the mince pies 🎄",
+        [],
+        {"role": "staff"},
+    ),
+    (
+        "Birthday meal out, a couple of cocktails and home by ten like the absolute rock star I am 🎂",
+        [],
+        {"role": "governor"},
+    ),
+    # ------------------------------------------------------------------ promotion
+    (
+        "Girls I've been SO busy with my new beauty biz 💄✨ if you want a side income you can do from your phone while the kids nap, drop me a 💕 and I'll send you the info. No experience needed!",
+        ["promotion"],
+        {"role": "staff"},
+    ),
+    (
+        "Catalogues are in the staffroom ladies 😊 get your orders to me by Friday and I'll drop them in your pigeonholes. Christmas gift sets are 40% off!",
+        ["promotion:at_work"],
+        {"role": "staff"},
+    ),
+    (
+        "Polls open 7am til 10pm Thursday - vote Green for a cleaner Kirklees 🌍 Got a pile of leaflets in my porch if anyone can help deliver this weekend",
+        ["promotion"],
+        {"role": "staff"},
+    ),
+    (
+        "Turned £500 into £3k in 6 weeks with this crypto signals group 🚀🚀 not financial advice but DM me for the link before it closes",
+        ["promotion"],
+        {"role": "staff"},
+    ),
+    (
+        "Need a new boiler before winter? 10% off for any families from the school this month, just mention where your kids go 👍🔥",
+        ["promotion"],
+        {"role": "contractor"},
+    ),
+    (
+        "Please write to your MP today opposing the cuts to school funding - template letter in the link, takes 2 minutes ✉️ #FairFunding",
+        ["promotion"],
+        {"role": "staff", "channel": "official"},
+    ),
+    (
+        "Mum of 3 | Teacher by day 🍎 | Building my empire with Arbonne 🌿 ask me how you can too!",
+        ["promotion"],
+        {"role": "staff", "kind": "profile"},
+    ),
+    # promotion look-alikes
+    (
+        "Our PTA Summer Fair is this Saturday 12-3! 🎪 Tombola, cake stall and the legendary splat the rat. Every penny goes towards new playground equipment.",
+        [],
+        {"role": "staff", "channel": "official"},
+    ),
+    ("Non uniform tomorrow for Children in Need, bring a quid and a cake if you can 🧁", [], {"role": "parent"}),
+    # ------------------------------------------------------------------ pupil_image
+    (
+        "The Year 2 nativity 😭 managed to film a couple of bits from the side of the stage, look at the little sheep!!",
+        ["pupil_image"],
+        {"role": "staff"},
+    ),
+    (
+        "Sports day pics 📸 I've tagged the other mums so you can grab yours, sorry some of the kids are a bit blurry 😂",
+        ["pupil_image"],
+        {"role": "parent"},
+    ),
+    (
+        "Look at our fantastic Year 6 leavers in their new hoodies! 🎉 Where did the time go? #ClassOf2025",
+        ["pupil_image"],
+        {"role": "staff", "channel": "official"},
+    ),
+    (
+        "Got some cracking snaps of the under 10s at the swimming gala today, full album going on my Facebook tonight 🏊‍♀️",
+        ["pupil_image"],
+        {"role": "volunteer"},
+    ),
+    (
+        "posting the vid of the year 1s doing their dance at the talent show 😭😭 they're too cute",
+        ["pupil_image"],
+        {"role": "pupil"},
+    ),
+    (
+        "Throwback to residential 2019 🏕️ found these on my old phone - some of you lot will be at uni now! Tag yourselves 😂",
+        ["pupil_image"],
+        {"role": "staff"},
+    ),
+    (
+        "Lovely to hear the choir at the cathedral tonight, here's a short clip of their final song 🎶",
+        ["pupil_image"],
+        {"role": "governor"},
+    ),
+    (
+        "New playground finished, first lot of kids let loose on it this morning and they loved it. Pic below 😁",
+        ["pupil_image"],
+        {"role": "contractor"},
+    ),
+    # pupil_image look-alikes
+    (
+        "Class display finally up! No names or faces, don't worry 😉 our Egyptian death masks came out brilliantly",
+        [],
+        {"role": "staff"},
+    ),
+    (
+        "A peek at the new library reading corner, all ready for the children on Monday 📚",
+        [],
+        {"role": "staff", "channel": "official"},
+    ),
+    (
+        "Friendly reminder from school: please only share photos of YOUR OWN child from the nativity 🙏",
+        [],
+        {"role": "parent"},
+    ),
+    # ------------------------------------------------------------------ complaint_or_grievance
+    (
+        "Absolutely fuming. Third time this term my son's come home in someone else's PE kit and the school just shrug. Brilliant communication as always 🙃",
+        ["complaint_or_grievance"],
+        {"role": "parent"},
+    ),
+    (
+        "Rang the office FOUR times about the bullying and still nobody's called me back. They don't give a toss unless your kid's top of the league tables",
+        ["complaint_or_grievance"],
+        {"role": "parent", "kind": "comment"},
+    ),
+    (
+        "6th year running with no pay progression and now they want us running after school clubs for free. SLT have well and truly lost the room",
+        ["complaint_or_grievance", "missing_disclaimer"],
+        {"role": "staff"},
+    ),
+    (
+        "this school is an actual joke, detention cos my socks were the wrong black 💀 like what",
+        ["complaint_or_grievance"],
+        {"role": "pupil"},
+    ),
+    (
+        "The parking outside the primary on Elm Rd at home time is a disgrace. Parents blocking my drive every single day and the school won't lift a finger",
+        ["complaint_or_grievance"],
+        {"role": "public"},
+    ),
+    (
+        "Three hours at governors last night and every question we asked got brushed off. Starting to feel like we're only there to rubber stamp",
+        ["complaint_or_grievance", "missing_disclaimer"],
+        {"role": "governor"},
+    ),
+    # complaint look-alikes
+    (
+        "Massive shout out to the office ladies who sorted my lad's lost coat saga 😂 absolute legends",
+        [],
+        {"role": "parent"},
+    ),
+    (
+        "Anyone know what time pick up is the day before the inset? Letter says 1.30 but the app says 3.15 🤔",
+        [],
+        {"role": "parent", "kind": "comment"},
+    ),
+    ("Complaining about the weather AGAIN. Is it even summer?? ☔", [], {"role": "public"}),
+    # ------------------------------------------------------------------ discriminatory
+    (
+        "Why should I have to share the staff loos with a tranny now? Not what I signed up for",
+        ["discriminatory"],
+        {"role": "staff"},
+    ),
+    ("shut up u p@k1 nobody asked 😂", ["discriminatory"], {"role": "pupil", "kind": "comment"}),
+    (
+        "Honestly don't get why the gays need a whole month. Keep it away from my kids' school, it's grooming plain and simple",
+        ["discriminatory"],
+        {"role": "parent"},
+    ),
+    (
+        "Genuine question - are gypsies even capable of holding down a proper job or is it just not in their blood?",
+        ["discriminatory"],
+        {"role": "public"},
+    ),
+    (
+        "Sorry but women over 50 just can't handle a Year 6 class. Bring back the male teachers",
+        ["discriminatory"],
+        {"role": "staff"},
+    ),
+    (
+        "dont let the retard on our team hes so slow 🙄",
+        ["discriminatory"],
+        {"role": "pupil", "kind": "message", "recipient_role": "pupil"},
+    ),
+    (
+        "Half the kids at that school are r*fugees who can't speak a word of English. Cockroaches the lot of em",
+        ["discriminatory"],
+        {"role": "contractor"},
+    ),
+    ("j00s run everything, even the academy trusts 🤡 wake up people", ["discriminatory"], {"role": "public"}),
+    # discriminatory look-alikes
+    (
+        "Someone shouted 'go back to your own country' at one of our mums in the car park today. Disgusting. No place for racism anywhere, least of all outside a primary school.",
+        [],
+        {"role": "staff"},
+    ),
+    ("happy pride to all my fellow queers 🏳️‍🌈 we out here", [], {"role": "pupil"}),
+    (
+        "So proud to be part of a School of Sanctuary 💛 welcoming families seeking asylum is what community means",
+        [],
+        {"role": "governor"},
+    ),
+    ("For fuck's sake, the M62 is a car park again. Absolute shitshow 🚗🚗🚗", [], {"role": "public"}),
+    (
+        "It's simply not true that migrants are taking all the school places - the council's own figures show the opposite. Stop sharing this rubbish.",
+        [],
+        {"role": "parent", "kind": "comment"},
+    ),
+    (
+        "Black History Month assembly was brilliant today, our Year 6s researched Walter Tull and Mary Seacole 👏",
+        [],
+        {"role": "staff"},
+    ),
+    # ------------------------------------------------------------------ offensive
+    (
+        "The new head is a smug little prick who couldn't organise a piss up in a brewery",
+        ["offensive", "complaint_or_grievance"],
+        {"role": "parent", "kind": "comment"},
+    ),
+    ("Mr Davies is a sweaty fat nonce everyone knows it", ["offensive", "defamatory_allegation"], {"role": "pupil"}),
+    ("Some parents are thick as mince. READ THE LETTER SHARON 🤦‍♀️", ["offensive"], {"role": "staff"}),
+    (
+        "I know where you live you stuck up cow. Keep giving my kid detentions and see what happens",
+        ["offensive"],
+        {"role": "parent", "kind": "message", "recipient_role": "staff"},
+    ),
+    (
+        "tbh the kids in 5B are feral little shits, no idea how their teacher copes",
+        ["offensive"],
+        {"role": "volunteer"},
+    ),
+    (
+        "nobody even likes u, ugly ginger freak. do us all a favour and stay home tmrw 🤮",
+        ["offensive"],
+        {"role": "pupil", "kind": "comment"},
+    ),
+    # offensive look-alikes
+    ("my brother is such an idiot he put salt in his tea instead of sugar 😭😭", [], {"role": "pupil"}),
+    ("This sodding printer. Every. Single. Morning. 🖨️😤", [], {"role": "staff"}),
+    # ------------------------------------------------------------------ defamatory_allegation
+    (
+        "Everyone knows the head's been helping herself to the PTA money. New car every year on a head's salary? Do the maths 🤔",
+        ["defamatory_allegation"],
+        {"role": "parent"},
+    ),
+    (
+        "Heard the caretaker at St Mary's got caught flogging the school laptops on eBay. Police were round yesterday apparently",
+        ["defamatory_allegation"],
+        {"role": "public", "kind": "comment"},
+    ),
+    (
+        "That school fiddles its SATs, the teachers literally give the kids the answers. Ask anyone whose child's been there",
+        ["defamatory_allegation"],
+        {"role": "parent"},
+    ),
+    (
+        "Mr Lloyd from Oakfield got done for drink driving last year and they STILL let him drive the minibus 🤷",
+        ["defamatory_allegation", "complaint_or_grievance"],
+        {"role": "public", "kind": "comment", "school": "oakfield"},
+    ),
+    (
+        "A little bird tells me our chair awarded the catering contract to his brother-in-law's firm. Funny that 🤔",
+        ["defamatory_allegation"],
+        {"role": "governor"},
+    ),
+    # defamatory look-alikes
+    ("Someone has nicked my yoghurt from the staffroom fridge AGAIN. I will find you 🕵️", [], {"role": "staff"}),
+    ("Our head's been shortlisted for a national leadership award! So well deserved 👏", [], {"role": "parent"}),
+    # ------------------------------------------------------------------ confidential_information / pupil_identified
+    (
+        "Poor Ollie in 2G had another seizure in PE today, third this month 😟 think mum's finally getting him a neuro referral",
+        ["pupil_identified", "confidential_information"],
+        {"role": "staff", "school": "oakfield"},
+    ),
+    (
+        "Half the staff signed off with stress and Gareth's now on a phased return. Running on fumes here",
+        ["confidential_information"],
+        {"role": "staff", "school": "oakfield"},
+    ),
+    (
+        "Can't say much but the head's disciplinary hearing is next week. Fingers crossed it's sorted before Ofsted land",
+        ["confidential_information"],
+        {"role": "governor"},
+    ),
+    (
+        "The little girl I hear read on Tuesdays has gone into foster care, social services took her and her brother last week 💔",
+        ["confidential_information"],
+        {"role": "volunteer"},
+    ),
+    (
+        "Millie J's practice SATs back - working towards in reading AGAIN 🙃 after all those interventions",
+        ["pupil_identified", "confidential_information"],
+        {"role": "staff", "school": "oakfield"},
+    ),
+    (
+        "Huge well done to Isla in Year 1 who has worked so hard with her speech therapist this term! 🌟",
+        ["pupil_identified", "confidential_information"],
+        {"role": "staff", "channel": "official", "school": "oakfield"},
+    ),
+    (
+        "Grace in 2C was an absolute superstar in assembly this morning 🌟",
+        ["pupil_identified"],
+        {"role": "staff", "school": "oakfield"},
+    ),
+    (
+        "Got to hand out the headteacher's awards today - Summer in Year 1 and Harry in Year 2 were both beaming 😁",
+        ["pupil_identified"],
+        {"role": "governor", "school": "oakfield"},
+    ),
+    (
+        "Mia J in year 5 is such a snake, fake af. nobody go near her",
+        ["pupil_identified", "offensive"],
+        {"role": "pupil", "school": "brookside"},
+    ),
+    # look-alikes: names that are words, training, own sickness
+    (
+        "Hope everyone has a fab summer, will be back in September raring to go ☀️",
+        [],
+        {"role": "staff", "school": "oakfield"},
+    ),
+    (
+        "Jack of all trades today: teacher, nurse, IT support and football referee 😂",
+        [],
+        {"role": "staff", "school": "oakfield"},
+    ),
+    ("Off to Mum and Dad's ruby wedding do tonight 💍 40 years!", [], {"role": "volunteer", "school": "oakfield"}),
+    ("Freya Ridings live tonight 🎶🎶 been waiting months for this", [], {"role": "staff", "school": "brookside"}),
+    (
+        "Really useful CPD today on supporting children with ADHD in class - loads of practical strategies to try",
+        [],
+        {"role": "staff"},
+    ),
+    # ------------------------------------------------------------------ school_identity
+    (
+        "Year 4 teacher @ Oakfield Primary 🍎 | coffee | running | Leeds Utd 💛💙",
+        ["school_identity:profile"],
+        {"role": "staff", "kind": "profile", "school": "oakfield"},
+    ),
+    (
+        "Deputy Head at Brookside Primary Academy. Mum of 2. Views my own.",
+        ["school_identity:profile"],
+        {"role": "staff", "kind": "profile", "school": "brookside"},
+    ),
+    (
+        "Anyone got spare Arctic Monkeys tickets for Sheffield? Email me on r.green@oakfield.sch.uk 🙏",
+        ["school_identity:work_email"],
+        {"role": "staff", "school": "oakfield"},
+    ),
+    (
+        "Speaking on behalf of the governing body, we are very disappointed by the comments on this page and will be taking it further.",
+        ["school_identity:representative"],
+        {"role": "governor", "kind": "comment"},
+    ),
+    (
+        "Changed my profile pic to the school crest for the centenary 💙 #Oakfield100",
+        ["school_identity:logo"],
+        {"role": "staff", "school": "oakfield"},
+    ),
+    (
+        "Another manic Monday at Oakfield Primary 😅 roll on half term",
+        ["school_identity:mention"],
+        {"role": "staff", "school": "oakfield"},
+    ),
+    # look-alikes
+    (
+        "Oakfield Primary is proud to have been awarded the Eco-Schools Green Flag! 🌿 Thank you to our brilliant eco-council.",
+        [],
+        {"role": "staff", "channel": "official", "school": "oakfield"},
+    ),
+    ("Teacher. Runner. Cat mum 🐈 Views my own.", [], {"role": "staff", "kind": "profile"}),
+    (
+        "Drove past Brookside Academy today, the new building looks amazing",
+        [],
+        {"role": "public", "school": "brookside"},
+    ),
+    # ------------------------------------------------------------------ personal_contact_details
+    (
+        "Lost black cat near Hollins Lane, answers to Biscuit 😿 please ring me on 07700 900 482 if you spot him",
+        ["personal_contact_details:phone"],
+        {"role": "staff"},
+    ),
+    (
+        "Anyone need a lift to the Year 6 trip? I'm at 14 Beech Grove, LS6 2QT, happy to squeeze 3 in",
+        ["personal_contact_details"],
+        {"role": "volunteer"},
+    ),
+    (
+        "Odd jobs, fencing, flat pack, guttering - any parents need a hand ring Steve on 07700-900-919 👍",
+        ["personal_contact_details:phone", "promotion"],
+        {"role": "contractor"},
+    ),
+    (
+        "For tickets to the Year 6 production please text Mrs Carter on 07700900118 🎭",
+        ["personal_contact_details:phone"],
+        {"role": "staff", "channel": "official", "school": "oakfield"},
+    ),
+    (
+        "here's my personal number 07700900654, text me if you need anything over the holidays. don't tell the others tho x",
+        ["personal_contact_details:to_pupils", "inappropriate_contact:pupil", "safeguarding_concern"],
+        {"role": "staff", "kind": "message", "recipient_role": "pupil"},
+    ),
+    (
+        "Art teacher 🎨 | Students: snap me @msb_artroom for homework help anytime!",
+        ["personal_contact_details:to_pupils", "inappropriate_contact:pupil"],
+        {"role": "staff", "kind": "profile"},
+    ),
+    # look-alikes
+    (
+        "Any questions, please call the school office on 01632 960 500 or email office@oakfield.sch.uk",
+        [],
+        {"role": "staff", "channel": "official", "school": "oakfield"},
+    ),
+    (
+        "Scam alert ⚠️ calls from an 0800 number claiming to be HMRC. Don't give them any details!",
+        [],
+        {"role": "public"},
+    ),
+    # ------------------------------------------------------------------ inappropriate_contact
+    (
+        "Sent friend requests to a few of my tutor group last night, nice to see what they get up to outside school 😊",
+        ["inappropriate_contact:pupil_request"],
+        {"role": "staff"},
+    ),
+    (
+        "Now you've left school you can finally follow me back on insta 😂 we should grab a coffee sometime!",
+        ["inappropriate_contact:former_pupil"],
+        {"role": "staff", "kind": "message", "recipient_role": "public"},
+    ),
+    (
+        "Hi Lisa, hope you don't mind me messaging on here rather than the app 😊 got your number off the class list - fancy a drink Friday? Won't mention it at school 😉",
+        ["inappropriate_contact:parent"],
+        {"role": "staff", "kind": "message", "recipient_role": "parent"},
+    ),
+    (
+        "pls follow me back on insta sir 🙏 ur my fav teacher",
+        ["inappropriate_contact:staff"],
+        {"role": "pupil", "kind": "message", "recipient_role": "staff"},
+    ),
+    # look-alikes
+    (
+        "Year 6 parents - please use the ParentMail app to contact your child's class teacher, not personal social media 🙏",
+        [],
+        {"role": "staff", "channel": "official"},
+    ),
+    (
+        "Hi Mrs Johnson, just a quick reminder that Mia's reading record needs signing this week. Thanks!",
+        [],
+        {"role": "staff", "channel": "official", "kind": "message", "recipient_role": "parent", "school": "brookside"},
+    ),
+    (
+        "u coming to mine after school? mums doing pizza 🍕",
+        [],
+        {"role": "pupil", "kind": "message", "recipient_role": "pupil"},
+    ),
+    (
+        "Bumped into an ex-pupil in Tesco who's now a nurse on the children's ward. Made my week 😊",
+        [],
+        {"role": "staff"},
+    ),
+    # ------------------------------------------------------------------ missing_disclaimer
+    (
+        "Single word Ofsted judgements were always going to break people. Glad they've gone but the report cards aren't much better tbh",
+        ["missing_disclaimer"],
+        {"role": "staff"},
+    ),
+    (
+        "Academisation is being forced on small rural schools with zero evidence it works. Our community deserves better.",
+        ["missing_disclaimer"],
+        {"role": "governor"},
+    ),
+    (
+        "Phones should be banned in every secondary, full stop. The difference in our corridors since September has been unreal.",
+        ["missing_disclaimer"],
+        {"role": "staff"},
+    ),
+    (
+        "SEND funding is an absolute scandal. Schools are left picking up the pieces the LA won't pay for.",
+        ["missing_disclaimer"],
+        {"role": "governor", "kind": "comment"},
+    ),
+    # look-alikes
+    (
+        "Personally I think this year's pay award is fair - but these are my own views, not my employer's.",
+        [],
+        {"role": "staff"},
+    ),
+    (
+        "(Views my own) Really encouraged by the new SEND proposals, finally some realism about funding.",
+        [],
+        {"role": "governor"},
+    ),
+    ("Phones should be banned in schools, no question about it", [], {"role": "parent"}),
+    ("Finished the roof on the primary today, ahead of schedule 💪 onto the next one", [], {"role": "contractor"}),
 ]
 
 
@@ -632,7 +1855,11 @@ def _expand(cases: list[tuple[str, list[str], dict[str, object]]], prefix: str) 
 
 
 def main() -> int:
-    for cases, prefix, out in ((CASES, "dev", OUT), (HOLDOUT, "holdout", OUT.with_name("holdout.jsonl"))):
+    for cases, prefix, out in (
+        (CASES, "dev", OUT),
+        (HOLDOUT, "holdout", OUT.with_name("holdout.jsonl")),
+        (HOLDOUT_2, "holdout2", OUT.with_name("holdout2.jsonl")),
+    ):
         rows = _expand(cases, prefix)
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("w", encoding="utf-8") as fh:

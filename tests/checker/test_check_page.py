@@ -161,3 +161,4 @@ def test_a_parent_under_a_staff_only_policy_is_told_it_sets_them_no_rules(oakfie
     assert "this policy sets no rules for parents and carers" in page
     staff_page = signed_in("teacher").post(URL, form("Lovely walk in the hills this weekend.")).content.decode()
     assert "OK to post" in staff_page and "sets no rules" not in staff_page
+    assert "tell your designated safeguarding lead" in staff_page  # an ok is not a safeguarding all-clear

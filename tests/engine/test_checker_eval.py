@@ -35,7 +35,14 @@ def test_dev_set_accuracy_floor():
 
 def test_holdout_set_accuracy_floor():
     report = evaluate(read_cases(str(ROOT / "tests/data/checker/holdout.jsonl")))
-    assert report["verdict_accuracy"] >= 0.85
+    assert report["verdict_accuracy"] >= 0.9
+
+
+def test_blind_holdout_set_accuracy_floor():
+    # written without sight of the detectors; 0.81 before the Nov 2026 recall work, 0.85 after
+    report = evaluate(read_cases(str(ROOT / "tests/data/checker/holdout2.jsonl")))
+    assert report["verdict_accuracy"] >= 0.82
+    assert report["micro_precision"] >= 0.7
 
 
 @pytest.mark.skipif(not OLID.is_dir(), reason="shared/data/olid is not available")

@@ -18,8 +18,12 @@ VERDICTS: dict[str, dict[str, str]] = {
     "ok": {
         "symbol": "✓",
         "label": "OK to post",
-        "headline": "Nothing in this conflicts with your school's policy.",
-        "advice": "The checker found no problems. It cannot catch everything, so use your own judgement too.",
+        "headline": "The checker found nothing in this that conflicts with your school's policy.",
+        "advice": (
+            "It cannot catch everything, so use your own judgement too. If anything you are writing about "
+            "makes you worried for a child's safety, tell your designated safeguarding lead (DSL) now, "
+            "whatever this result says."
+        ),
     },
     "advise": {
         "symbol": "!",

@@ -23,7 +23,7 @@ _TARGET = (
     r"pay|workload|hours|appraisal|timetable|rota)|slt|management|leadership|head teacher|headteacher|"
     r"mr \w+|mrs \w+|miss \w+|ms \w+|{school}|(?:son|daughter|child|kid)'?s (?:teacher|class teacher|ta|school|head|headteacher)|"
     r"tlr|promotion|pay rise|"
-    r"(?:this|my) (?:place|job|work)|work|school)"
+    r"(?:this|my|that) (?:place|job|work)|at this place|work|school|ppa|sen support|send support)"
 )
 _GRIEVANCE = (
     r"(?:worst|useless|incompetent|shambles|disgrace(?:ful)?|shocking|appalling|awful|terrible|pathetic|rubbish|"
@@ -38,7 +38,11 @@ _GRIEVANCE = (
     r"do nothing|did nothing|does nothing|nothing (?:is|was) done|get away with|getting away with|favouritism|"
     r"want(?:ed)? to quit|thinking of quitting|leaving because|going to quit|hate (?:my job|this job|working)|"
     r"can'?t wait to leave|makes my life hell|out of touch|have favourites|has favourites|never repl(?:y|ies)|"
-    r"never answers?|never gets? back|a joke|a complete joke|an absolute joke)\b"
+    r"never answers?|never gets? back|a joke|a complete joke|an absolute joke|"
+    r"chews? (?:people|staff|us|teachers) up|spits? (?:them|people|us|you) out|never (?:back|backs|supports?) (?:us|staff|teachers|me)|"
+    r"swerves? (?:every|the|our|my|all)|dodges? (?:every|the|our|my|all) questions?|non[- ]?existent|"
+    r"never (?:once )?(?:got|get|had|received) a (?:thank you|thanks)|no refund|with (?:only )?\d+ (?:days?|weeks?)'? notice|"
+    r"is ['‘]?optional['’]?|found out (?:about [^.!?\n]{0,30})?from a parent|cheers slt|thanks for nothing)\b"
 )
 _EXPLICIT = re.compile(
     r"\b(?:i(?:'m| am| have|'ve)? (?:(?:going to|gonna|will|want to|wanna) )?(?:complain(?:ed|ing)?|(?:make|made|put in|raise|raised|file|filed|lodge|lodged) (?:a |an |my )?(?:formal )?(?:complaint|grievance))|"

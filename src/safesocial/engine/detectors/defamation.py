@@ -41,7 +41,9 @@ _WRONGDOING = (
     r"(?:sacked|fired|dismissed|suspended|struck off|arrested|investigated) (?:for|over|after)|"
     r"should be (?:in prison|locked up|arrested|struck off)|(?:broke|breaking|breaks) the law|illegal(?:ly)?|"
     r"(?:bull(?:y|ies|ied|ying)) (?:staff|teachers|pupils|kids|children|my|our)|"
-    r"(?:is|are|was|were) (?:corrupt|dodgy|bent|crooked)))"
+    r"(?:is|are|was|were) (?:corrupt|dodgy|bent|crooked)|"
+    r"(?:sell(?:s|ing)?|sold|deal(?:s|ing)?|dealt|supplie[sd]|supplying) (?:weed|drugs|coke|cocaine|cannabis|pills|vapes|gear|alcohol|booze) (?:to|at|in|outside)|"
+    r"(?:is|was|are|were) (?:a )?(?:drug dealer|dealer|on drugs|an alcoholic|a drunk)|(?:sends?|sent|sending) (?:inappropriate|dodgy|dirty) (?:messages|texts|pics)))"
 )
 _ALLEGATION = re.compile(rf"\b(?:{_ROLE_TARGET})\b[^.!?\n]{{0,50}}?\b{_WRONGDOING}")
 _NAMED = re.compile(rf"[^.!?\n]{{0,50}}?\b{_WRONGDOING}")

@@ -33,7 +33,7 @@ _NOT_X_BUT = re.compile(
 _QUOTED = re.compile(r"[\"“‘'][^\"”’']{1,40}[\"”’']")
 _SUBSTITUTE = (("ph", "f"), ("q", "g"), ("kk", "gg"), ("ck", "gg"))
 _REAL_WORDS = frozenset(
-    {"niger", "nigel", "niggle", "snigger", "sniggers", "faggots", "spastics", "retarded", "trannie"}
+    {"niger", "nigel", "niggle", "snigger", "sniggers", "faggots", "spastics", "retarded", "trannie", "spicy", "spices", "spicey"}
 )
 
 

@@ -81,7 +81,14 @@ def negated(a: Analysis, start: int, reach: int = 25) -> bool:
     """A negation cue in the few words before ``start`` (same sentence)."""
     s_start, _ = a.sentence_of(start)
     before = a.folded[max(s_start, start - reach) : start]
-    return NEGATION.search(before) is not None
+    return NEGATION.search(_NOT_NEGATION.sub(" ", before)) is not None
+
+
+# "nothing like a ...", "nothing beats ..." praise what follows, and "not being funny but" announces
+# it: none of them negates it
+_NOT_NEGATION = re.compile(
+    r"\b(?:nothing (?:like|beats|better than|quite like)|not being (?:funny|funny,|rude|funny or anything),? but|no offence,? but|not gonna lie|not going to lie)\b"
+)
 
 
 def run_rules(

@@ -8,7 +8,7 @@ from .phrases import PhraseRule, RuleSet, rule, run_rules
 
 NAME = "promotion.v1"
 
-_SCHOOL_FUNDRAISING = r"\b(?:pta|pfa|friends of|school fair|summer fair|christmas fair|bake sale|cake sale|non uniform|raised £?\d+ for|sponsored (?:walk|run|silence)|children in need|comic relief|red nose|school trip)\b"
+_SCHOOL_FUNDRAISING = r"\b(?:justgiving|just giving|gofundme|donations?|donate|sponsor me|running (?:the )?[\w ]{0,20}for (?:charity|macmillan|cancer research|mind|the hospice|nspcc)|pta|pfa|friends of|school fair|summer fair|christmas fair|bake sale|cake sale|non uniform|raised £?\d+ for|sponsored (?:walk|run|silence)|children in need|comic relief|red nose|school trip)\b"
 
 RULES: tuple[PhraseRule, ...] = (
     rule(
@@ -20,7 +20,12 @@ RULES: tuple[PhraseRule, ...] = (
         r"join my team|business opportunity|work from home opportunity|earn (?:£|\$)\d+|passive income|"
         r"(?:avon|younique|herbalife|forever living|scentsy|usborne books at home|arbonne|juice plus|tropic skincare|neal's yard)|"
         r"crypto|bitcoin|forex|investment opportunity|invest (?:now|with me)|(?:private )?tutoring (?:available|rates|slots)|"
-        r"tuition (?:available|rates|slots)|£\d+(?:\.\d{2})? (?:per|an|a) (?:hour|session|lesson)|rates? (?:start|from) £)",
+        r"tuition (?:available|rates|slots)|£\d+(?:\.\d{2})? ?(?:per |an |a |/ ?)(?:hour|hr|session|lesson|set|class|head|night)\b|rates? (?:start|from) £|"
+        r"side ?hustle|subscribe (?:to my|for (?:the full|more|exclusive)|on my)|mates'? rates|(?:message|msg|dm|text|pm|inbox) (?:me )?(?:to|for) (?:book|order|prices|a quote|details|info)|"
+        r"(?:few|limited|last) (?:slots|spaces|places) (?:left|available|remaining)|(?:tutoring|tuition|lessons|coaching) (?:over|on|via) (?:zoom|teams|skype)|"
+        r"(?:earning|making money|make money|earn) (?:from|with) (?:them|these|it|home)|looking for \d+ more (?:for|to join) (?:my|our) team|"
+        r"(?:\w+ )?ambassador\b[^.!?\n]{0,40}?\b(?:shop|link|code|discount)|shop my (?:faves|favourites|picks|edit)|"
+        r"tickets? (?:for|to) my (?:band'?s |show|gig|event|night)[^.!?\n]{0,40}?£\d+)",
         "The text promotes a business or a personal financial interest.",
         score=0.85,
         facets=("commercial",),
@@ -35,7 +40,10 @@ RULES: tuple[PhraseRule, ...] = (
         r"campaign(?:ing)? for (?:the )?(?:labour|conservative|reform|green|lib dem|council)|canvass\w*|"
         r"(?:i'm|i am|im) standing (?:as|for) (?:a |the )?(?:councillor|council|mp|election)|vote for me|"
         r"elect (?:me|our candidate)|don't vote|do not vote|get out and vote (?:for|labour|tory|reform|green)|"
-        r"general election|local elections?|(?:keir starmer|rishi sunak|nigel farage|kemi badenoch|ed davey) (?:is|has|will))",
+        r"general election|local elections?|(?:keir starmer|rishi sunak|nigel farage|kemi badenoch|ed davey) (?:is|has|will)|"
+        r"knock(?:ed|ing)? (?:on )?\d+ doors|(?:door|doors) (?:knocking|knocked) (?:for|with)|(?:leaflet(?:ing|ed|s)?|canvass\w*) (?:for|with) (?:labour|the tories|conservatives|reform|the greens|lib dems|the snp)|"
+        r"(?:march|rally|demo|protest) (?:to save|against|for)[^.!?\n]{0,60}?(?:bring|join|share|come)|bring (?:your )?placards|"
+        r"(?:for|vote) (?:reform|labour|the tories|the greens|lib dems?)\b[^.!?\n]{0,60}?\bget out and vote)",
         "The text is political campaigning or promotion.",
         score=0.8,
         facets=("political",),

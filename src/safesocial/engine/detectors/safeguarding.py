@@ -17,8 +17,8 @@ from .phrases import PhraseRule, RuleSet, rule, run_rules
 
 NAME = "safeguarding.v1"
 
-_CHILD = r"(?:year (?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\w*|y\d+|yr ?\d+|\d{1,2} ?(?:year|yr)s? old|(?:1[0-7]|[5-9]) ?yo|schoolgirls?|schoolboys?|pupils?|students?|kids?|child(?:ren)?|minors?|underage|under age|girls? in|boys? in|girl from|boy from|teen\w*|little (?:girl|boy)s?)"
-_TRAINING = r"\b(?:awareness|training|prevention|charity|fundrais\w*|webinar|course|lesson on|assembly on|pshe|campaign|helpline|samaritans|childline|mind\b|papyrus|kooth|staff meeting|policy)\b"
+_CHILD = r"(?:year (?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\w*|y\d+|yr ?\d+|\d{1,2} ?(?:year|yr)s? old|(?:1[0-7]|[5-9]) ?yo|schoolgirls?|schoolboys?|pupils?|students?|kids?|child(?:ren)?|minors?|underage|under age|girls? in|boys? in|girl from|boy from|teen\w*|little (?:girl|boy)s?|sixth form(?:ers?| girls?| boys?| students?)?|year 1[0-3] (?:girls?|boys?))"
+_TRAINING = r"\b(?:awareness|training|refresher|case stud(?:y|ies)|contextual safeguarding|dsl course|level 3|prevention|charity|fundrais\w*|webinar|course|lesson on|assembly on|pshe|campaign|helpline|samaritans|childline|mind\b|papyrus|kooth|staff meeting|policy)\b"
 
 RULES: tuple[PhraseRule, ...] = (
     rule(
@@ -106,6 +106,66 @@ RULES: tuple[PhraseRule, ...] = (
         "The text describes signs that a child may be at risk.",
         score=0.8,
         subtype="concern",
+        negatable=False,
+        unless=_TRAINING,
+    ),
+    rule(
+        r"\b(?:(?:keeps?|kept) (?:coming|creeping|getting) (?:in|into) (?:my|our) (?:room|bed)|(?:says|said|calls?) (?:it'?s|its) (?:our|a) (?:game|secret)|"
+        r"(?:makes?|made|making) (?:me|him|her) (?:do|doing) (?:stuff|things)|(?:told|tells|says) (?:me|him|her|us) not to tell (?:anyone|anybody|mum|dad|my mum|my dad)|"
+        r"(?:no|isn'?t any|there'?s no|there is no) food in the (?:house|flat|fridge)|(?:mum|dad|mam|my mum|my dad) (?:hasn'?t|has not|haven'?t|not) been (?:back|home) (?:since|for)|"
+        r"(?:\d+(?:st|nd|rd|th)?|third|second|fourth|another) (?:day|night) (?:with )?no (?:food|lunch|tea|dinner|breakfast|eating)|"
+        r"(?:getting|get|being|be) (?:engaged|married) (?:off )?to (?:my|a|an) (?:cousin|man|older)|(?:make|making|forcing|force) me (?:get )?marr\w+|"
+        r"black eye again|(?:won'?t|wouldn'?t|will not) (?:say|tell (?:me|us)) how (?:it|they|that) happened|"
+        r"(?:his|her|my) (?:uncle|dad|stepdad|step dad|brother|cousin|mum'?s boyfriend) makes (?:him|her|me) ['‘]?do (?:stuff|things))",
+        "The text contains what may be a disclosure of abuse or neglect.",
+        score=0.85,
+        subtype="disclosure",
+        negatable=False,
+        unless=_TRAINING,
+    ),
+    rule(
+        r"\b(?:unaliv\w+|un-aliv\w+|kys|sewerslide|(?:the )?barcode on my (?:arm|leg|wrist)|sharpener blade|(?:my )?blades? again|"
+        r"(?:doing|did|started) the thing with the (?:blade|sharpener|razor)|long sleeves (?:in|for) (?:pe|summer)|"
+        r"not (?:gonna|going to) be (?:around|here) (?:much )?(?:longer|for long|anymore)|this is (?:my )?goodbye|"
+        r"(?:want|wanna|need) to disappear (?:forever|for good)|wish i (?:was|were|wasn'?t) (?:dead|alive|born|here)|"
+        r"(?:need|have) to be under \d+ ?(?:stone|st|kg)|(?:starving|starve) myself|haven'?t eaten (?:in|for) (?:days|\d+ days))",
+        "The text suggests self-harm, an eating disorder or suicidal thoughts.",
+        score=0.85,
+        subtype="self_harm",
+        negatable=False,
+        unless=_TRAINING + r"|\b(?:lol|lmao|haha|😂|🤣|if i have to (?:mark|do|teach|sit))\b",
+    ),
+    rule(
+        r"\b(?:mature for (?:my|your|ur|her|his) age|(?:he'?s|she'?s|hes|shes|he is|she is) (?:1[89]|2\d|3\d|4\d) (?:and|but)|"
+        r"(?:move|moving|take|taking) (?:this|the|our) (?:chat|convo|conversation) (?:to|over to|onto) (?:telegram|snap(?:chat)?|whatsapp|signal|discord|insta|kik|wickr)|"
+        r"(?:the )?school (?:app|email|system) (?:logs|monitors|records|sees) (?:everything|it all)|don'?t (?:mention|say anything about) (?:it|this) (?:at|in) school|"
+        r"(?:put|stuck) (?:some )?(?:credit|money) on (?:your|ur) (?:phone|card|account)|gorgeous for (?:1[0-7]|[5-9])|(?:fit|pretty|hot|sexy) for (?:your|ur) age|"
+        r"(?:selfie|pic|photo) (?:of (?:you|u) )?in (?:your|ur) (?:uniform|pe kit|bikini|pyjamas|pjs)|only telling you (?:this )?(?:cos|because) (?:you'?re|your|ur) my favourite|"
+        r"our little (?:chats|talks|secret)|(?:keeps?|kept) messaging (?:her|him) (?:saying|telling)|buying (?:her|him|me) (?:vapes|alcohol|gifts|presents|phones?))",
+        "The message shows grooming indicators (secrecy, flattery, gifts, moving to private channels).",
+        score=0.85,
+        subtype="grooming",
+        negatable=False,
+        unless=_TRAINING + r"|\b(?:signs of grooming|grooming (?:signs|awareness))\b",
+    ),
+    rule(
+        r"\b(?:£\d+ to (?:take|carry|drop|deliver|run) (?:a |the |some )?(?:bag|package|parcel|box)|(?:take|carry|drop) (?:a |the )?(?:bag|package|parcel) to \w+ (?:on|for)|"
+        r"gives? (?:us|them|the kids|kids|her|him) free (?:vapes|weed|alcohol|booze|fags|phones)|lets? (?:us|them|the kids|kids) (?:chill|hang|stay|sleep) (?:in|at) his (?:flat|house|place|car)|"
+        r"older (?:lads|boys|men|guys) (?:on mopeds|in (?:a |flash )?cars?|waiting (?:by|outside|at) the (?:gates?|school))|got in (?:a|the) car with (?:them|older|some)|"
+        r"(?:new|brand new) (?:phones?|trainers|clothes) (?:and|that|nobody|no one)[^.!?\n]{0,30}?(?:explain|paid|know)|"
+        r"great replacement|race war|(?:radicalis|radicaliz)\w+|(?:telegram|discord) group with (?:some )?(?:older|adult|men))",
+        "The text suggests a child may be being exploited or radicalised.",
+        score=0.85,
+        subtype="exploitation",
+        negatable=False,
+        unless=_TRAINING,
+    ),
+    rule(
+        rf"\b(?:(?:vid|video|videos|pics?|photos?|footage|clip) of (?:that |the |a |this )?(?:{_CHILD}|\w+ (?:girl|boy))[^.!?\n]{{0,40}}?\b(?:changing rooms?|toilets?|shower|undress\w*|naked|getting changed)|"
+        rf"(?:{_CHILD})[^.!?\n]{{0,20}}?\b(?:is|are|looks?) (?:well |so |really )?developed for (?:her|his|their) age|well developed for (?:her|his|their) age)",
+        "The text mentions sexualised images of, or sexual comments about, a child.",
+        score=0.9,
+        subtype="sexual_content",
         negatable=False,
         unless=_TRAINING,
     ),
