@@ -66,12 +66,6 @@ class RuleSet:
         self.rules = rules
         self._gate = LiteralGate([(r.pattern, r.needs) for r in rules])
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self.rules)
-
-    def __len__(self) -> int:
-        return len(self.rules)
-
     def candidates(self, folded: str) -> list[PhraseRule]:
         """The rules that could fire on the folded text, in order."""
         return [r for r, could in zip(self.rules, self._gate.open(folded), strict=True) if could]

@@ -188,7 +188,6 @@ class LiteralGate:
             for s in sets:
                 literals |= s
         _VOCABULARY.add(literals)
-        self.always_open = sum(1 for sets in self._requirements if not sets)
 
     def open(self, text: str) -> list[bool]:
         """Per position: could the patterns match ``text``? (False means certainly not.)"""
